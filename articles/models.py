@@ -1,0 +1,418 @@
+"""The newsroom's content: rubrics, articles, photos, sources and tags.
+
+Translated fields (title, lead, body, captions, names) are registered in
+``articles/translation.py``; modeltranslation adds ``_ru`` and ``_kk`` columns.
+What a reader may see is defined once, in ``ArticleQuerySet.published()``.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from . import richtext, slugs
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# What the body editor offers; the server-side allow-list is richtext.sanitize.
+BODY_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Strike": True,
+    "Underline": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+}
+
+
+class Rubric(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens; part of every article URL."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("rubric")
+        verbose_name_plural = _("rubrics")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.name_ru or self.name_kk or self.slug
+
+    def get_absolute_url(self):
+        return reverse("articles:rubric", kwargs={"rubric": self.slug})
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        AGENCY = "agency", _("news agency")
+        OUTLET = "outlet", _("media outlet")
+        OFFICIAL = "official", _("official body")
+        SOCIAL = "social", _("social network")
+
+    name = models.CharField(_("name"), max_length=200)
+    url = models.URLField(_("website"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OUTLET)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name_ru or self.name_kk or self.url
+
+
+class Tag(TagBase):
+    """A tag whose slug keeps Kazakh letters readable ("және" → "zhane")."""
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def slugify(self, tag, i=None):
+        slug = slugs.slugify(tag, max_length=90) or "tag"
+        if i is not None:
+            slug += f"-{i}"
+        return slug
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+    content_object = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("tagged article")
+        verbose_name_plural = _("tagged articles")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique")
+        ]
+
+
+def _text_filled(code, field):
+    return Q(**{f"{field}_{code}__gt": ""})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What a reader may see: published, and not scheduled for later."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def in_language(self, code):
+        """Articles that exist in ``code``: that language's title and body are filled in."""
+        return self.filter(_text_filled(code, "title") & _text_filled(code, "body"))
+
+    def missing_language(self, code):
+        return self.exclude(_text_filled(code, "title") & _text_filled(code, "body"))
+
+    def in_rubric(self, rubric):
+        return self.filter(rubric=rubric)
+
+    def latest(self):
+        return self.order_by("-published_at", "-id")
+
+    def for_listing(self):
+        """What a list of teasers needs, in a fixed number of queries."""
+        return self.select_related("rubric").prefetch_related(
+            models.Prefetch("photos", queryset=Photo.objects.order_by("position", "id"))
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        REVIEW = "review", _("in review")
+        PUBLISHED = "published", _("published")
+
+    class AgeRating(models.TextChoices):
+        # Categories of Kazakhstan's law on protecting children from harmful information.
+        ALL = "0+", "0+"
+        SIX = "6+", "6+"
+        TWELVE = "12+", "12+"
+        FOURTEEN = "14+", "14+"
+        SIXTEEN = "16+", "16+"
+        EIGHTEEN = "18+", "18+"
+
+    title = models.CharField(_("headline"), max_length=255, blank=True)
+    slug = models.CharField(
+        _("slug"),
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text=_("Made from the headline; the id in the URL finds the article."),
+    )
+    lead = models.TextField(_("lead"), blank=True)
+    body = ProseEditorField(
+        _("body"), blank=True, extensions=BODY_EXTENSIONS, sanitize=richtext.sanitize
+    )
+    rubric = models.ForeignKey(
+        Rubric, verbose_name=_("rubric"), on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = TaggableManager(
+        verbose_name=_("tags"),
+        through=TaggedArticle,
+        blank=True,
+        help_text=_("Separate tags with commas."),
+    )
+    sources = models.ManyToManyField(
+        Source, through="ArticleSource", verbose_name=_("sources"), blank=True, related_name="articles"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    byline = models.CharField(
+        _("byline"), max_length=200, blank=True, help_text=_("As printed under the article.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("published at"),
+        null=True,
+        blank=True,
+        help_text=_("A future time schedules the article."),
+    )
+    age_rating = models.CharField(
+        _("age rating"), max_length=3, choices=AgeRating.choices, default=AgeRating.ALL
+    )
+    is_breaking = models.BooleanField(_("breaking news"), default=False)
+    is_pinned = models.BooleanField(_("pinned on the home page"), default=False)
+    views = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Grows by one on every save; a save from an older version is refused."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # When each language's text last changed: a Kazakh text older than the
+    # Russian one is "outdated" for translators.
+    ru_changed_at = models.DateTimeField(_("Russian text changed at"), null=True, editable=False)
+    kk_changed_at = models.DateTimeField(_("Kazakh text changed at"), null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    TEXT_FIELDS = ("title", "lead", "body")
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            # Home page, feeds and sitemaps: the newest published articles.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status="published"),
+                name="article_published_idx",
+            ),
+            # Rubric pages: the newest published articles of one rubric.
+            models.Index(
+                fields=["rubric", "-published_at", "-id"],
+                condition=Q(status="published"),
+                name="article_rubric_published_idx",
+            ),
+            # Admin changelist filters.
+            models.Index(fields=["status", "-updated_at"], name="article_status_updated_idx"),
+        ]
+        permissions = [
+            ("publish_article", _("Can publish and schedule articles")),
+            ("translate_article", _("Can translate articles")),
+        ]
+
+    def __str__(self):
+        return self.title_ru or self.title_kk or f"#{self.pk}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_texts = instance._texts()
+        return instance
+
+    def _texts(self):
+        return {
+            code: tuple(getattr(self, f"{field}_{code}", None) or "" for field in self.TEXT_FIELDS)
+            for code in LANGUAGE_CODES
+        }
+
+    def clean(self):
+        super().clean()
+        if not any(self.exists_in(code) for code in LANGUAGE_CODES):
+            raise ValidationError(
+                _("Write the headline and the body in at least one language.")
+            )
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+
+    def save(self, *args, **kwargs):
+        for code in LANGUAGE_CODES:
+            body_field = f"body_{code}"
+            setattr(self, body_field, richtext.sanitize(getattr(self, body_field)))
+            setattr(self, f"slug_{code}", slugs.slugify(getattr(self, f"title_{code}")))
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+        now = timezone.now()
+        loaded = getattr(self, "_loaded_texts", None)
+        current = self._texts()
+        for code in LANGUAGE_CODES:
+            changed = loaded is None or loaded[code] != current[code]
+            if changed and any(current[code]):
+                setattr(self, f"{code}_changed_at", now)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = set(update_fields) | {
+                f"{field}_{code}" for field in ("slug",) for code in LANGUAGE_CODES
+            } | {f"{code}_changed_at" for code in LANGUAGE_CODES}
+        super().save(*args, **kwargs)
+        self._loaded_texts = current
+
+    # Languages
+
+    def exists_in(self, code):
+        return bool(getattr(self, f"title_{code}", None)) and bool(getattr(self, f"body_{code}", None))
+
+    @property
+    def languages(self):
+        return [code for code in LANGUAGE_CODES if self.exists_in(code)]
+
+    @property
+    def translation_state(self):
+        """"missing", "outdated" or "done" for the Kazakh version."""
+        if not self.exists_in("kk"):
+            return "missing"
+        if self.ru_changed_at and self.kk_changed_at and self.ru_changed_at > self.kk_changed_at:
+            return "outdated"
+        return "done"
+
+    def get_absolute_url(self, language=None):
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        if language not in LANGUAGE_CODES:
+            language = settings.LANGUAGE_CODE
+        slug = getattr(self, f"slug_{language}", "") or ""
+        with translation.override(language):
+            if slug:
+                return reverse(
+                    "articles:detail",
+                    kwargs={"rubric": self.rubric.slug, "pk": self.pk, "slug": slug},
+                )
+            return reverse("articles:detail_noslug", kwargs={"rubric": self.rubric.slug, "pk": self.pk})
+
+    # Publication
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and bool(
+            self.published_at and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and bool(
+            self.published_at and self.published_at > timezone.now()
+        )
+
+    @property
+    def lead_photo(self):
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
+
+
+def photo_upload_to(instance, filename):
+    # The name comes from us, never from the uploader (who may send "фото.jpg.php").
+    import uuid
+
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    if extension not in {"jpg", "jpeg", "png", "webp", "gif"}:
+        extension = "jpg"
+    stamp = timezone.now()
+    return f"photos/{stamp:%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(
+        _("image"), upload_to=photo_upload_to, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("For example: Photo: press service of the akimat"))
+    alt = models.CharField(
+        _("alt text"), max_length=300, blank=True, help_text=_("What the photo shows, for readers who cannot see it.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # Rendition files made once when the photo is saved (see articles/images.py).
+    renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["article", "position"], name="photo_article_position_idx")]
+
+    def __str__(self):
+        return self.caption_ru or self.caption_kk or self.image.name
+
+
+class ArticleSource(models.Model):
+    class Role(models.TextChoices):
+        REPORTS = "reports", _("reports")
+        CITING = "citing", _("citing")
+        PHOTO = "photo", _("photo")
+        VIDEO = "video", _("video")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="article_sources"
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="article_links"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.REPORTS)
+    url = models.URLField(_("link to the original"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("article source")
+        verbose_name_plural = _("article sources")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "source", "role"], name="article_source_role_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source} ({self.get_role_display()})"

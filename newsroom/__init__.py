@@ -1,0 +1,1 @@
+"""Newsroom: a bilingual Russian/Kazakh newsroom CMS."""

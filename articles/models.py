@@ -5,6 +5,9 @@ Translated fields (title, lead, body, captions, names) are registered in
 What a reader may see is defined once, in ``ArticleQuerySet.published()``.
 """
 
+import uuid
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -136,6 +139,16 @@ class ArticleQuerySet(models.QuerySet):
     def latest(self):
         return self.order_by("-published_at", "-id")
 
+    def most_read(self, days=1):
+        """Published articles with the most views over the last ``days`` days."""
+        since = timezone.localdate() - timedelta(days=days - 1)
+        return (
+            self.published()
+            .filter(daily_views__day__gte=since)
+            .annotate(recent_views=models.Sum("daily_views__views"))
+            .order_by("-recent_views", "-published_at")
+        )
+
     def for_listing(self):
         """What a list of teasers needs, in a fixed number of queries."""
         return self.select_related("rubric").prefetch_related(
@@ -180,7 +193,11 @@ class Article(models.Model):
         help_text=_("Separate tags with commas."),
     )
     sources = models.ManyToManyField(
-        Source, through="ArticleSource", verbose_name=_("sources"), blank=True, related_name="articles"
+        Source,
+        through="ArticleSource",
+        verbose_name=_("sources"),
+        blank=True,
+        related_name="articles",
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -269,9 +286,7 @@ class Article(models.Model):
     def clean(self):
         super().clean()
         if not any(self.exists_in(code) for code in LANGUAGE_CODES):
-            raise ValidationError(
-                _("Write the headline and the body in at least one language.")
-            )
+            raise ValidationError(_("Write the headline and the body in at least one language."))
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
 
@@ -291,16 +306,20 @@ class Article(models.Model):
                 setattr(self, f"{code}_changed_at", now)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = set(update_fields) | {
-                f"{field}_{code}" for field in ("slug",) for code in LANGUAGE_CODES
-            } | {f"{code}_changed_at" for code in LANGUAGE_CODES}
+            kwargs["update_fields"] = (
+                set(update_fields)
+                | {f"{field}_{code}" for field in ("slug",) for code in LANGUAGE_CODES}
+                | {f"{code}_changed_at" for code in LANGUAGE_CODES}
+            )
         super().save(*args, **kwargs)
         self._loaded_texts = current
 
     # Languages
 
     def exists_in(self, code):
-        return bool(getattr(self, f"title_{code}", None)) and bool(getattr(self, f"body_{code}", None))
+        return bool(getattr(self, f"title_{code}", None)) and bool(
+            getattr(self, f"body_{code}", None)
+        )
 
     @property
     def languages(self):
@@ -308,7 +327,7 @@ class Article(models.Model):
 
     @property
     def translation_state(self):
-        """"missing", "outdated" or "done" for the Kazakh version."""
+        """ "missing", "outdated" or "done" for the Kazakh version."""
         if not self.exists_in("kk"):
             return "missing"
         if self.ru_changed_at and self.kk_changed_at and self.ru_changed_at > self.kk_changed_at:
@@ -326,7 +345,9 @@ class Article(models.Model):
                     "articles:detail",
                     kwargs={"rubric": self.rubric.slug, "pk": self.pk, "slug": slug},
                 )
-            return reverse("articles:detail_noslug", kwargs={"rubric": self.rubric.slug, "pk": self.pk})
+            return reverse(
+                "articles:detail_noslug", kwargs={"rubric": self.rubric.slug, "pk": self.pk}
+            )
 
     # Publication
 
@@ -350,8 +371,6 @@ class Article(models.Model):
 
 def photo_upload_to(instance, filename):
     # The name comes from us, never from the uploader (who may send "фото.jpg.php").
-    import uuid
-
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
     if extension not in {"jpg", "jpeg", "png", "webp", "gif"}:
         extension = "jpg"
@@ -369,9 +388,17 @@ class Photo(models.Model):
     width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
-    credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("For example: Photo: press service of the akimat"))
+    credit = models.CharField(
+        _("credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Photo: press service of the akimat"),
+    )
     alt = models.CharField(
-        _("alt text"), max_length=300, blank=True, help_text=_("What the photo shows, for readers who cannot see it.")
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     # Rendition files made once when the photo is saved (see articles/images.py).
@@ -416,3 +443,69 @@ class ArticleSource(models.Model):
 
     def __str__(self):
         return f"{self.source} ({self.get_role_display()})"
+
+
+class ArticleViewDay(models.Model):
+    """Views of one article on one day (Asia/Aqtau): feeds "most read"."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="daily_views"
+    )
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("views per day")
+        verbose_name_plural = _("views per day")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="article_view_day_unique")
+        ]
+        # "Most read" sums the last days' rows.
+        indexes = [models.Index(fields=["day", "article"], name="view_day_idx")]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.views}"
+
+
+class AuditEntry(models.Model):
+    """Who did what that matters (publish, delete, role change…), and when.
+
+    Content history lives in django-reversion; this log answers "who
+    published this?" for the editor-in-chief. Written through audit.record().
+    """
+
+    class Action(models.TextChoices):
+        PUBLISH = "publish", _("published")
+        UNPUBLISH = "unpublish", _("unpublished")
+        SCHEDULE = "schedule", _("scheduled")
+        DELETE = "delete", _("deleted")
+        RESTORE = "restore", _("restored a version")
+        ROLE_CHANGE = "role_change", _("changed roles")
+        LOGIN_LOCKED = "login_locked", _("account locked")
+        DEACTIVATE = "deactivate", _("deactivated a user")
+
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("who (name)"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    object_type = models.CharField(_("object type"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=300, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return (
+            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+        )

@@ -5,7 +5,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-urlpatterns = i18n_patterns(
+from articles import counters
+
+urlpatterns = [
+    # Not language-prefixed: the view beacon is the same for both languages.
+    path("_/views/<int:pk>/", counters.beacon, name="beacon"),
+]
+
+urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     prefix_default_language=False,

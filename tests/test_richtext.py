@@ -16,7 +16,16 @@ HOSTILE = (
 
 def _assert_clean(html):
     lowered = html.lower()
-    for bad in ("<script", "onerror", "onclick", "onmouseover", "javascript:", "<iframe", "<style", "<img"):
+    for bad in (
+        "<script",
+        "onerror",
+        "onclick",
+        "onmouseover",
+        "javascript:",
+        "<iframe",
+        "<style",
+        "<img",
+    ):
         assert bad not in lowered, bad
 
 

@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Babel compiles the catalogs in pure Python: no gettext tools needed on the machine.
 messages: $(STAMP)
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	$(BIN)/pybabel -q compile -d locale -D django
 
 migrate: messages
 	$(BIN)/python manage.py migrate --no-input -v 0

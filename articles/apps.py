@@ -6,3 +6,10 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Newsroom")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import images  # noqa: PLC0415
+
+        # Uploads are normalised, renditions made once and files deleted,
+        # whatever path saves or deletes a photo.
+        images.connect(self.get_model("Photo"))

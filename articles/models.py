@@ -19,7 +19,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from . import richtext, slugs
+from . import images, richtext, slugs
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -382,8 +382,13 @@ class Photo(models.Model):
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="photos"
     )
-    image = models.ImageField(
-        _("image"), upload_to=photo_upload_to, width_field="width", height_field="height"
+    # Checked by content, normalised (upright, no EXIF/GPS) and given renditions
+    # by articles/images.py, whatever path saves it.
+    image = images.PhotoField(
+        _("image"),
+        upload_to=photo_upload_to,
+        width_field="width",
+        height_field="height",
     )
     width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
@@ -412,6 +417,40 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption_ru or self.caption_kk or self.image.name
+
+    # What templates need, built from ``renditions`` alone: no file is opened.
+
+    @property
+    def srcset_webp(self):
+        return images.srcset(self.renditions or {}, "webp")
+
+    @property
+    def srcset_jpeg(self):
+        return images.srcset(self.renditions or {}, "jpeg")
+
+    @property
+    def fallback_url(self):
+        """A middle-sized JPEG for browsers that ignore srcset; the original without one."""
+        chosen = images.pick(self.renditions or {}, "jpeg", 960)
+        return images.url(chosen[2]) if chosen else self.image.url
+
+    @property
+    def thumbnail_url(self):
+        """The smallest JPEG (admin lists, teasers)."""
+        chosen = images.pick(self.renditions or {}, "jpeg", 0)
+        return images.url(chosen[2]) if chosen else self.image.url
+
+    @property
+    def og_image(self):
+        """{"url", "width", "height"} for Open Graph: the largest JPEG up to 1280 px."""
+        chosen = images.pick(self.renditions or {}, "jpeg", 1280)
+        if chosen:
+            width, height, address = chosen[0], chosen[1], images.url(chosen[2])
+        else:
+            width, height, address = self.width, self.height, self.image.url
+        if address.startswith("/"):
+            address = settings.SITE_URL + address
+        return {"url": address, "width": width, "height": height}
 
 
 class ArticleSource(models.Model):

@@ -8,6 +8,11 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import cache  # noqa: PLC0415
+
+        # Saving or deleting content empties the page cache, whatever path saved it.
+        cache.connect_signals()
+
         from . import images  # noqa: PLC0415
 
         # Uploads are normalised, renditions made once and files deleted,

@@ -1,18 +1,299 @@
-"""View counting (placeholder: counts straight into the database).
+"""View counting that works behind the page cache.
 
-The beacon view is the contract: POST /_/views/<id>/ answers 204.
+The article page loads ``static/js/beacon.js``, which POSTs to
+``/_/views/<id>/`` (url name ``beacon``) once the page is shown. The beacon:
+
+- drops bots, recognised by their user agent (``BOT_PATTERN``), and requests
+  without one;
+- counts a reader once per article within ``VIEW_DEDUPE_SECONDS`` (a hash of
+  client address, user agent and article id, kept in the cache);
+- adds one to a pending counter per article and day (Asia/Aqtau): with Redis
+  one atomic script (``SET NX`` + ``HINCRBY``), so no database query on the
+  hot path; otherwise a counter inside this process.
+
+``flush()`` moves pending counts into ``Article.views`` and ``ArticleViewDay``
+in one transaction with ``F()`` arithmetic; run it from cron with
+``manage.py flush_views``. Web processes also flush by themselves every
+``VIEW_AUTOFLUSH_SECONDS``, so with the embedded default (local-memory cache)
+counts reach the database without any extra process.
+
+No count is lost or counted twice under concurrency: Redis increments are
+atomic, and a flush renames the pending hash away before reading it, so
+beacons arriving during a flush land in a fresh hash for the next one. If the
+database write fails, the renamed hash stays and the next flush applies it.
+If Redis is down, beacons count into the process (logged), never a 500.
 """
 
+import hashlib
+import logging
+import re
+import threading
+import time
+import uuid
+from collections import Counter, defaultdict
+from datetime import date
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import F
 from django.http import HttpResponse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from redis.exceptions import ResponseError
 
 from .models import Article
+
+logger = logging.getLogger(__name__)
+
+# Crawlers, link previewers and scripted clients. A browser's user agent
+# contains none of these words.
+BOT_PATTERN = re.compile(
+    r"bot\b|bot/|crawl|spider|slurp|scrape|preview|fetch|monitor|headless|lighthouse"
+    r"|facebookexternalhit|whatsapp|telegram|vkshare|yandex|mediapartners"
+    r"|^curl|^wget|python-|^python|go-http|java/|okhttp|libwww|httpclient|axios|node-fetch",
+    re.IGNORECASE,
+)
+
+PENDING = "views:pending"
+FLUSHING = "views:flushing"
+FLUSH_LOCK = "views:flush-lock"
+AUTOFLUSH = "views:autoflush"
+
+# Counts the beacon could not give to Redis wait here; so do all counts when
+# the cache is not Redis (the local-memory cache is per process anyway).
+_buffer = Counter()
+_buffer_lock = threading.Lock()
+_autoflush_lock = threading.Lock()
+_last_autoflush = time.monotonic()
+_redis_failures = 0
+
+# One round trip: count unless this reader was seen, and say whether it is
+# time for an automatic flush.
+_COUNT_SCRIPT = """
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+  redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+  if tonumber(ARGV[3]) > 0 and redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[3]) then
+    return 2
+  end
+  return 1
+end
+return 0
+"""
+_script = None
+
+
+def _redis():
+    """The raw Redis client behind the default cache, or None when the cache is not Redis."""
+    if not settings.CACHES["default"]["BACKEND"].startswith("django_redis."):
+        return None
+    from django_redis import get_redis_connection  # noqa: PLC0415
+
+    return get_redis_connection("default")
+
+
+def is_bot(user_agent):
+    return not user_agent or BOT_PATTERN.search(user_agent) is not None
+
+
+def client_address(request):
+    """The reader's address: REMOTE_ADDR, or the proxy-given one behind trusted proxies."""
+    proxies = getattr(settings, "NEWSROOM_TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _reader_key(request, pk, user_agent):
+    raw = f"{client_address(request)}\0{user_agent}\0{pk}".encode()
+    return "views:seen:" + hashlib.blake2b(raw, digest_size=12).hexdigest()
 
 
 @csrf_exempt
 @require_POST
 def beacon(request, pk):
-    Article.objects.published().filter(pk=pk).update(views=F("views") + 1)
+    """Count one view of article ``pk``; always answers 204, counted or not."""
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    if not is_bot(user_agent):
+        count_view(pk, _reader_key(request, pk, user_agent))
     return HttpResponse(status=204)
+
+
+def count_view(pk, reader_key):
+    """Count one view unless ``reader_key`` was seen within the window."""
+    day = timezone.localdate().isoformat()
+    window = settings.VIEW_DEDUPE_SECONDS
+    autoflush = settings.VIEW_AUTOFLUSH_SECONDS
+    redis = _redis()
+    if redis is not None:
+        try:
+            result = _counted_in_redis(redis, f"{pk}:{day}", reader_key, window, autoflush)
+        except Exception:  # any Redis failure: keep the count here
+            _note_redis_failure()
+        else:
+            if result == 2:
+                _flush_quietly()
+            return
+    elif not cache.add(reader_key, 1, timeout=window):
+        return
+    with _buffer_lock:
+        _buffer[(pk, day)] += 1
+    _maybe_flush_buffer(autoflush)
+
+
+def _counted_in_redis(redis, field, reader_key, window, autoflush):
+    global _script  # noqa: PLW0603 - registered once per process
+    if _script is None:
+        _script = redis.register_script(_COUNT_SCRIPT)
+    keys = [cache.make_key(reader_key), cache.make_key(PENDING), cache.make_key(AUTOFLUSH)]
+    return int(_script(keys=keys, args=[window, field, autoflush], client=redis))
+
+
+def _note_redis_failure():
+    global _redis_failures  # noqa: PLW0603 - a per-process tally for the log
+    _redis_failures += 1
+    if _redis_failures == 1 or _redis_failures % 1000 == 0:
+        logger.warning(
+            "Redis unavailable: %d view(s) counted inside this process instead "
+            "(not deduplicated; flushed by this process).",
+            _redis_failures,
+            exc_info=_redis_failures == 1,
+        )
+
+
+def _flush_quietly():
+    try:
+        flush()
+    except Exception:
+        # The counts stay pending; the reader still gets a 204.
+        logger.exception("Could not flush view counts; they stay pending.")
+
+
+def _maybe_flush_buffer(autoflush):
+    global _last_autoflush  # noqa: PLW0603 - per process by design
+    if not autoflush or time.monotonic() - _last_autoflush < autoflush:
+        return
+    if not _autoflush_lock.acquire(blocking=False):
+        return
+    try:
+        _last_autoflush = time.monotonic()
+        _flush_buffer()
+    except Exception:
+        logger.exception("Could not flush view counts; they stay pending in this process.")
+    finally:
+        _autoflush_lock.release()
+
+
+# Flushing -------------------------------------------------------------------
+
+
+def flush():
+    """Move every pending count into the database. Returns the number of views written."""
+    written = _flush_buffer()
+    redis = _redis()
+    if redis is None:
+        return written
+    token = uuid.uuid4().hex
+    if not cache.add(FLUSH_LOCK, token, timeout=300):
+        return written  # another process is flushing Redis right now
+    try:
+        flushing = cache.make_key(FLUSHING)
+        # A hash left by a flush whose database write failed goes first.
+        if redis.exists(flushing):
+            written += _apply_redis_hash(redis, flushing)
+        try:
+            redis.rename(cache.make_key(PENDING), flushing)
+        except ResponseError:
+            pass  # nothing counted since the last flush
+        else:
+            written += _apply_redis_hash(redis, flushing)
+    finally:
+        cache.delete(FLUSH_LOCK)
+    return written
+
+
+def _apply_redis_hash(redis, key):
+    counts = {}
+    for field, value in redis.hgetall(key).items():
+        pk, _sep, day = field.decode().partition(":")
+        counts[(int(pk), day)] = int(value)
+    written = write_counts(counts)
+    redis.delete(key)
+    return written
+
+
+def _flush_buffer():
+    with _buffer_lock:
+        counts = dict(_buffer)
+        _buffer.clear()
+    if not counts:
+        return 0
+    try:
+        return write_counts(counts)
+    except Exception:
+        with _buffer_lock:
+            _buffer.update(counts)
+        raise
+
+
+def discard_pending():
+    """Forget the counts waiting in this process (tests start clean with it)."""
+    with _buffer_lock:
+        _buffer.clear()
+
+
+def write_counts(counts):
+    """Add ``{(article id, "YYYY-MM-DD"): views}`` to the database in one transaction.
+
+    Only published articles are counted: an id nobody can read is dropped here,
+    which keeps the beacon free of database queries.
+    """
+    per_article = Counter()
+    for (pk, _day), views in counts.items():
+        per_article[pk] += views
+    published = set()
+    ids = list(per_article)
+    for start in range(0, len(ids), 500):
+        published.update(
+            Article.objects.published()
+            .filter(pk__in=ids[start : start + 500])
+            .values_list("pk", flat=True)
+        )
+    if not published:
+        return 0
+    # One UPDATE per distinct increment: most articles get the same few numbers.
+    by_increment = defaultdict(list)
+    for pk in published:
+        by_increment[per_article[pk]].append(pk)
+    rows = [
+        (pk, date.fromisoformat(day), views)
+        for (pk, day), views in counts.items()
+        if pk in published
+    ]
+    with transaction.atomic():
+        for increment, pks in by_increment.items():
+            for start in range(0, len(pks), 500):
+                Article.objects.filter(pk__in=pks[start : start + 500]).update(
+                    views=F("views") + increment
+                )
+        _add_daily_views(rows)
+    return sum(views for _pk, _day, views in rows)
+
+
+def _add_daily_views(rows):
+    # INSERT ... ON CONFLICT DO UPDATE adds to the existing row atomically
+    # (PostgreSQL, SQLite >= 3.24); bulk_create(update_conflicts=True) can
+    # only overwrite, not add.
+    with connection.cursor() as cursor:
+        cursor.executemany(_ADD_DAILY_VIEWS_SQL, rows)
+
+
+_ADD_DAILY_VIEWS_SQL = (
+    "INSERT INTO articles_articleviewday (article_id, day, views) VALUES (%s, %s, %s) "
+    "ON CONFLICT (article_id, day) "
+    "DO UPDATE SET views = articles_articleviewday.views + excluded.views"
+)

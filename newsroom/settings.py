@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before session/locale/CSRF: it sees their Vary and Set-Cookie, and a hit skips them.
+    "articles.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,6 +157,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# Full-page cache for anonymous readers (articles/cache.py): how long a page
+# stays in our cache (it is emptied on every content change anyway) and how
+# long a CDN or reverse proxy may keep it.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", 60)
+
+# View counting (articles/counters.py): repeats from one reader within this
+# window count once; web processes move counts to the database themselves
+# every VIEW_AUTOFLUSH_SECONDS (0: only the flush_views command does).
+VIEW_DEDUPE_SECONDS = envint("VIEW_DEDUPE_SECONDS", 1800)
+VIEW_AUTOFLUSH_SECONDS = envint("VIEW_AUTOFLUSH_SECONDS", 10)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,255 @@
+"""Full-page cache for anonymous readers, emptied the moment content changes.
+
+``PageCacheMiddleware`` keeps whole reader pages (home, rubrics, tags,
+articles, feeds: every view of the ``articles`` URL namespace) in Django's
+cache, one entry per language and full URL, and marks them
+``Cache-Control: public`` so that a reverse proxy or a CDN may keep them too
+for a short while (``PAGE_CACHE_MAX_AGE``).
+
+Invalidation is one "generation" token in the cache (``pagecache:state``).
+Every stored page carries the token it was rendered under; any change to an
+article, photo, source, rubric or tag replaces the token, so every page stored
+before is stale at once, whichever server stored it (with Redis). The state
+also holds the time of the next scheduled publication: once it passes, the
+first request renews the token, so a scheduled article goes live on every page
+without anyone saving anything.
+
+A request that carries a session cookie (a logged-in editor) is never served
+from or stored in the cache and gets ``Cache-Control: private, no-cache``.
+The admin, previews, the view beacon and other technical URLs never are.
+
+The local-memory cache (the embedded default) lives inside one process: run
+a single process with it, or Redis (``REDIS_URL``) when there are several.
+"""
+
+import hashlib
+import logging
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language_from_path
+
+logger = logging.getLogger(__name__)
+
+STATE_KEY = "pagecache:state"
+# Statuses worth keeping: pages, canonical-URL redirects and "not found".
+# Redirects and 404s are kept briefly (a flood of random URLs must not
+# crowd the real pages out).
+STORED_STATUSES = {200: None, 301: 60, 404: 60}
+# Headers that describe one response, not the page: never replayed.
+_NOT_REPLAYED = {"set-cookie", "cache-control", "vary", "expires", "x-page-cache"}
+_STRIPPED_VARY = {"accept-language", "cookie"}
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+# The generation state ----------------------------------------------------
+
+
+def _next_scheduled():
+    """POSIX time of the next scheduled publication, or None."""
+    from .models import Article  # noqa: PLC0415 - models import this module's signals
+
+    when = (
+        Article.objects.scheduled()
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return when.timestamp() if when else None
+
+
+def _renew_state():
+    state = {"token": uuid.uuid4().hex[:16], "next": _next_scheduled()}
+    cache.set(STATE_KEY, state, timeout=None)
+    return state
+
+
+def content_changed(**_signal_kwargs):
+    """Empty the page cache: every page stored so far is stale.
+
+    Connected to the content models' signals below; call it after a bulk
+    change that bypasses them (``QuerySet.update()``, ``bulk_create()``).
+    Inside a transaction the token is renewed now (pages stop being served)
+    and again after the commit, because a reader may have stored a page with
+    the old content in between.
+    """
+    _renew_state()
+    if connection.in_atomic_block:
+        transaction.on_commit(_renew_state)
+
+
+def _current_state(found):
+    """The generation state, renewed when missing or when a scheduled time has passed.
+
+    Returns None when another request is renewing it right now: then this
+    request neither reads nor stores the cache.
+    """
+    state = found.get(STATE_KEY)
+    if state is None:
+        return _renew_state()
+    if state["next"] is not None and time.time() >= state["next"]:
+        # A scheduled article has just gone live: one request renews the
+        # token for everyone.
+        if cache.add(f"pagecache:renew:{state['next']}", 1, timeout=60):
+            return _renew_state()
+        return None
+    return state
+
+
+# The middleware ------------------------------------------------------------
+
+
+def _never_cached_paths():
+    paths = _setting(
+        "PAGE_CACHE_SKIP_PATHS",
+        ["/admin/", "/kk/admin/", "/preview/", "/kk/preview/", "/_/", "/healthz"],
+    )
+    return (*paths, settings.STATIC_URL, settings.MEDIA_URL)
+
+
+def page_key(request):
+    """One key per language and full URL (host, path and query string)."""
+    url = f"{request.get_host()}{request.get_full_path()}"
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+    return f"pagecache:page:{language}:{digest}"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GET/HEAD reader pages from the cache; store what is safe to share.
+
+    Sits after SecurityMiddleware/WhiteNoise and before the session, locale,
+    CSRF and auth middleware, so that it sees the ``Vary`` and ``Set-Cookie``
+    headers they add, and so that a cache hit skips them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skip_paths = _never_cached_paths()
+        self.namespaces = set(_setting("PAGE_CACHE_NAMESPACES", ["articles"]))
+        self.skip_views = set(_setting("PAGE_CACHE_SKIP_VIEWS", ["articles:preview"]))
+
+    def __call__(self, request):
+        if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+            # A logged-in editor (or anyone with a session) sees fresh pages
+            # that no shared cache may keep.
+            response = self.get_response(request)
+            patch_cache_control(response, private=True, no_cache=True)
+            response.headers.setdefault("X-Page-Cache", "bypass")
+            return response
+        if (
+            request.method not in ("GET", "HEAD")
+            or request.path.startswith(self.skip_paths)
+            or len(request.get_full_path()) > 1000
+        ):
+            return self._not_shared(self.get_response(request))
+
+        key = page_key(request)
+        found = cache.get_many([STATE_KEY, key])
+        state = _current_state(found)
+        entry = found.get(key)
+        if state is not None and entry is not None and entry[0] == state["token"]:
+            return self._replay(request, entry, state)
+
+        response = self.get_response(request)
+        if state is not None and self._storable(request, response):
+            self._store(key, response, state)
+            self._mark_public(response, state)
+            response.headers["X-Page-Cache"] = "miss"
+            return response
+        return self._not_shared(response)
+
+    # What may be shared
+
+    def _storable(self, request, response):
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.namespace not in self.namespaces:
+            return False
+        if match.view_name in self.skip_views:
+            return False
+        if response.status_code not in STORED_STATUSES or response.streaming:
+            return False
+        if response.cookies:
+            return False
+        control = response.get("Cache-Control", "").lower()
+        if any(word in control for word in ("private", "no-store", "no-cache")):
+            return False
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+        # The URL decides the language (pitfall 19) and a request without a
+        # session cookie is anonymous whatever other cookies it has
+        # (pitfall 20): only those two may be dropped from Vary.
+        return vary <= _STRIPPED_VARY
+
+    def _store(self, key, response, state):
+        ttl = STORED_STATUSES[response.status_code] or _setting("PAGE_CACHE_SECONDS", 600)
+        headers = tuple(
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in _NOT_REPLAYED
+        )
+        entry = (state["token"], response.status_code, headers, response.content)
+        cache.set(key, entry, timeout=ttl)
+
+    # Headers
+
+    def _max_age(self, state):
+        max_age = _setting("PAGE_CACHE_MAX_AGE", 60)
+        if state["next"] is not None:
+            # A shared cache must not serve the page past a scheduled publication.
+            max_age = max(0, min(max_age, int(state["next"] - time.time())))
+        return max_age
+
+    def _mark_public(self, response, state):
+        max_age = self._max_age(state)
+        response.headers.pop("Vary", None)
+        response.headers["Cache-Control"] = f"public, max-age={max_age}, s-maxage={max_age}"
+
+    def _not_shared(self, response):
+        if "Cache-Control" not in response.headers:
+            # Without it, a proxy configured with a default validity
+            # (nginx proxy_cache_valid) would keep this response.
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def _replay(self, request, entry, state):
+        _token, status, headers, content = entry
+        response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        self._mark_public(response, state)
+        response.headers["X-Page-Cache"] = "hit"
+        return response
+
+
+# What empties the cache ------------------------------------------------------
+
+
+def connect_signals():
+    """Any saved or deleted piece of content makes every stored page stale."""
+    from .models import (  # noqa: PLC0415 - called from AppConfig.ready()
+        Article,
+        ArticleSource,
+        Photo,
+        Rubric,
+        Source,
+        Tag,
+        TaggedArticle,
+    )
+
+    for model in (Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle):
+        uid = f"pagecache:{model._meta.label}"
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}:delete")
+    for through in (Article.tags.through, Article.sources.through):
+        m2m_changed.connect(
+            content_changed, sender=through, dispatch_uid=f"pagecache:{through._meta.label}:m2m"
+        )

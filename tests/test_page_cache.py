@@ -1,0 +1,211 @@
+"""The full-page cache: anonymous readers get shared pages, changes show at once."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from articles.models import Article, Photo, Tag
+
+LANGUAGES = ("ru", "kk")
+
+
+def _pages(article):
+    """Home, rubric and article page of ``article``, in both languages."""
+    urls = []
+    for code in LANGUAGES:
+        with translation.override(code):
+            urls.append(reverse("articles:home"))
+            urls.append(reverse("articles:rubric", kwargs={"rubric": article.rubric.slug}))
+            urls.append(article.get_absolute_url(code))
+    return urls
+
+
+def _fill(client, urls):
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+
+
+@pytest.fixture
+def staff_client(client, db):
+    user = get_user_model().objects.create_user(
+        "editor", password="a-long-secret-phrase", is_staff=True
+    )
+    client.force_login(user)
+    return client
+
+
+def test_second_anonymous_visit_is_served_from_the_cache_without_sql(
+    client, article, django_assert_num_queries
+):
+    url = article.get_absolute_url("ru")
+    first = client.get(url)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.status_code == 200
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "В Актау открыли новую школу" in second.content.decode()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_anonymous_pages_let_a_proxy_keep_them(client, article, code):
+    for url in _pages(article):
+        for response in (client.get(url), client.get(url)):
+            assert response["Cache-Control"] == "public, max-age=60, s-maxage=60"
+            # The URL decides the language and readers have no session: a
+            # shared cache must not split pages per Accept-Language or cookie.
+            assert "Vary" not in response
+            assert not response.cookies
+
+
+def test_languages_are_cached_apart(client, article):
+    with translation.override("ru"):
+        home_ru = reverse("articles:home")
+    with translation.override("kk"):
+        home_kk = reverse("articles:home")
+    _fill(client, [home_ru, home_kk])
+    assert "В Актау открыли новую школу" in client.get(home_ru).content.decode()
+    assert "Ақтауда жаңа мектеп ашылды" in client.get(home_kk).content.decode()
+    assert "В Актау открыли" not in client.get(home_kk).content.decode()
+
+
+def test_editing_an_article_empties_every_cached_page_that_shows_it(client, article):
+    urls = _pages(article)
+    _fill(client, urls)
+
+    article.title_ru = "В Актау открыли вторую школу"
+    article.title_kk = "Ақтауда екінші мектеп ашылды"
+    article.save()
+
+    for url in _pages(article):
+        text = client.get(url, follow=True).content.decode()
+        expected = "Ақтауда екінші мектеп ашылды" if url.startswith("/kk/") else "вторую школу"
+        assert expected in text, url
+
+
+def test_publishing_an_article_puts_it_on_cached_listings(client, article, make_article):
+    draft = make_article(
+        title_ru="Паром в Баку отменён",
+        title_kk="Бакуге паром тоқтатылды",
+        status=Article.Status.DRAFT,
+        published_at=None,
+    )
+    listings = [url for url in _pages(article) if url != article.get_absolute_url("ru")]
+    listings = [url for url in listings if url != article.get_absolute_url("kk")]
+    _fill(client, listings)
+    assert client.get(draft.get_absolute_url("ru")).status_code == 404
+
+    draft.status = Article.Status.PUBLISHED
+    draft.save()
+
+    for url in listings:
+        text = client.get(url).content.decode()
+        expected = "Бакуге паром тоқтатылды" if url.startswith("/kk/") else "Паром в Баку отменён"
+        assert expected in text, url
+    assert client.get(draft.get_absolute_url("ru")).status_code == 200
+
+
+def test_unpublishing_takes_the_article_off_cached_pages(client, article):
+    urls = _pages(article)
+    _fill(client, urls)
+
+    article.status = Article.Status.DRAFT
+    article.save()
+
+    assert client.get(article.get_absolute_url("ru")).status_code == 404
+    assert client.get(article.get_absolute_url("kk")).status_code == 404
+    with translation.override("kk"):
+        assert "Ақтауда жаңа мектеп" not in client.get(reverse("articles:home")).content.decode()
+
+
+def test_scheduled_article_goes_live_on_cached_pages_without_a_save(client, make_article):
+    make_article(title_ru="Уже вышла", title_kk="Шығып қойды")
+    make_article(
+        title_ru="Запланированная новость",
+        title_kk="Жоспарланған жаңалық",
+        published_at=timezone.now() + timedelta(seconds=1),
+    )
+    with translation.override("kk"):
+        home_kk = reverse("articles:home")
+    _fill(client, ["/", home_kk])
+    assert "Запланированная новость" not in client.get("/").content.decode()
+    # A proxy may not keep the page past the scheduled time either.
+    assert client.get("/")["Cache-Control"] in {
+        "public, max-age=0, s-maxage=0",
+        "public, max-age=1, s-maxage=1",
+    }
+
+    time.sleep(1.2)
+
+    assert "Запланированная новость" in client.get("/").content.decode()
+    assert "Жоспарланған жаңалық" in client.get(home_kk).content.decode()
+
+
+def test_tags_photos_and_rubric_changes_empty_the_cache(client, article, tmp_path):
+    url = article.get_absolute_url("ru")
+
+    _fill(client, [url])
+    article.tags.add(Tag.objects.create(name="Мангистау"))
+    assert client.get(url)["X-Page-Cache"] == "miss"
+
+    _fill(client, [url])
+    Photo.objects.create(
+        article=article, image="photos/x.jpg", width=10, height=10, caption_ru="Школа"
+    )
+    assert client.get(url)["X-Page-Cache"] == "miss"
+
+    _fill(client, [url])
+    article.rubric.name_ru = "Актау и область"
+    article.rubric.save()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_logged_in_staff_always_get_fresh_private_pages(client, staff_client, article):
+    from django.test import Client  # noqa: PLC0415
+
+    anonymous = Client()
+    url = article.get_absolute_url("ru")
+    _fill(anonymous, [url])
+    # A change that bypasses signals: the anonymous cache keeps the old page...
+    Article.objects.filter(pk=article.pk).update(title_ru="Заголовок исправлен")
+    assert "Заголовок исправлен" not in anonymous.get(url).content.decode()
+
+    # ...but an editor sees the database as it is, on a page no proxy may keep.
+    response = staff_client.get(url)
+    assert "Заголовок исправлен" in response.content.decode()
+    assert "private" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"]
+    assert response["X-Page-Cache"] == "bypass"
+
+
+def test_admin_and_beacon_are_never_shared(client, article):
+    for _ in range(2):
+        login = client.get("/admin/login/")
+        assert "public" not in login.get("Cache-Control", "")
+        assert login.get("X-Page-Cache") is None
+    beacon = client.post(reverse("beacon", args=[article.pk]), HTTP_USER_AGENT="Mozilla/5.0")
+    assert beacon.status_code == 204
+    assert "private" in beacon["Cache-Control"]
+
+
+def test_not_found_is_cached_briefly_and_emptied_by_content_changes(client, make_article):
+    url = "/aktau/999999-net-takoi/"
+    assert client.get(url).status_code == 404
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    make_article(title_ru="Новая статья")
+    assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_head_request_is_answered_from_the_cache_without_a_body(client, article):
+    url = article.get_absolute_url("ru")
+    _fill(client, [url])
+    response = client.head(url)
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content == b""

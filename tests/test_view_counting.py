@@ -1,0 +1,223 @@
+"""Counting views behind the page cache: the beacon, the flush, most read."""
+
+import os
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Sum
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import counters
+from articles.models import Article, ArticleViewDay
+
+BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36"
+ON_SERVICES = os.environ.get("DATABASE_URL", "").startswith("postgres") and bool(
+    os.environ.get("REDIS_URL")
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_pending_counts():
+    counters.discard_pending()
+    yield
+    counters.discard_pending()
+
+
+def _beacon(client, article_or_pk, address="203.0.113.7", agent=BROWSER):
+    pk = getattr(article_or_pk, "pk", article_or_pk)
+    return client.post(reverse("beacon", args=[pk]), REMOTE_ADDR=address, HTTP_USER_AGENT=agent)
+
+
+def _views(article):
+    article.refresh_from_db()
+    return article.views
+
+
+def _daily_total(article):
+    return ArticleViewDay.objects.filter(article=article).aggregate(total=Sum("views"))["total"]
+
+
+def test_a_reader_is_counted_once_within_the_window(client, article):
+    for _ in range(3):
+        assert _beacon(client, article).status_code == 204
+    call_command("flush_views", verbosity=0)
+
+    assert _views(article) == 1
+    today = ArticleViewDay.objects.get(article=article)
+    assert today.day == timezone.localdate()
+    assert today.views == 1
+
+
+def test_different_readers_each_count(client, article):
+    _beacon(client, article, address="203.0.113.1")
+    _beacon(client, article, address="203.0.113.2")
+    _beacon(client, article, address="203.0.113.2", agent=BROWSER + " Firefox")
+    call_command("flush_views", verbosity=0)
+    assert _views(article) == 3
+    assert _daily_total(article) == 3
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "",
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)",
+        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+        "TelegramBot (like TwitterBot)",
+        "WhatsApp/2.23.20.0",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "curl/8.5.0",
+        "python-requests/2.32.3",
+        "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0 Safari/537.36",
+    ],
+)
+def test_bots_are_not_counted(client, article, agent):
+    assert _beacon(client, article, agent=agent).status_code == 204
+    call_command("flush_views", verbosity=0)
+    assert _views(article) == 0
+    assert not ArticleViewDay.objects.exists()
+
+
+def test_beacon_takes_only_post(client, article):
+    assert client.get(reverse("beacon", args=[article.pk])).status_code == 405
+
+
+def test_views_of_unpublished_scheduled_or_unknown_articles_are_dropped(
+    client, article, make_article
+):
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    scheduled = make_article(published_at=timezone.now() + timedelta(days=1))
+    for target in (draft, scheduled, 987654):
+        assert _beacon(client, target).status_code == 204
+    _beacon(client, article)
+    call_command("flush_views", verbosity=0)
+
+    assert _views(draft) == 0
+    assert _views(scheduled) == 0
+    assert _views(article) == 1
+    assert list(ArticleViewDay.objects.values_list("article_id", flat=True)) == [article.pk]
+
+
+def test_a_second_flush_adds_nothing(client, article):
+    _beacon(client, article)
+    call_command("flush_views", verbosity=0)
+    call_command("flush_views", verbosity=0)
+    assert _views(article) == 1
+    assert _daily_total(article) == 1
+
+
+def test_flush_adds_to_existing_counts(client, article):
+    Article.objects.filter(pk=article.pk).update(views=41)
+    ArticleViewDay.objects.create(article=article, day=timezone.localdate(), views=41)
+    _beacon(client, article)
+    call_command("flush_views", verbosity=0)
+    assert _views(article) == 42
+    assert _daily_total(article) == 42
+
+
+def test_counts_reach_the_database_without_the_flush_command(client, article, settings):
+    """The embedded default: web processes flush by themselves."""
+    settings.VIEW_AUTOFLUSH_SECONDS = 1
+    time.sleep(1.1)
+    _beacon(client, article)
+    assert _views(article) == 1
+
+
+def test_counting_survives_a_redis_outage(client, article, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True},
+        }
+    }
+    settings.VIEW_AUTOFLUSH_SECONDS = 0
+    assert client.get(article.get_absolute_url("ru")).status_code == 200
+    assert _beacon(client, article).status_code == 204
+    call_command("flush_views", verbosity=0)
+    assert _views(article) == 1
+
+
+def test_most_read_ranks_by_views_of_the_last_day_and_week(client, make_article):
+    old_hit = make_article(title_ru="Вчерашний хит")
+    today_hit = make_article(title_ru="Новость дня")
+    quiet = make_article(title_ru="Тихая новость")
+    today = timezone.localdate()
+    ArticleViewDay.objects.create(article=old_hit, day=today - timedelta(days=3), views=500)
+    ArticleViewDay.objects.create(article=quiet, day=today - timedelta(days=30), views=9000)
+    for number in range(3):
+        _beacon(client, today_hit, address=f"198.51.100.{number}")
+    _beacon(client, old_hit)
+    call_command("flush_views", verbosity=0)
+
+    day = list(Article.objects.most_read(1))
+    week = list(Article.objects.most_read(7))
+    assert day[:2] == [today_hit, old_hit]
+    assert week[:2] == [old_hit, today_hit]
+    assert quiet not in day
+    assert quiet not in week
+    assert week[0].recent_views == 501
+
+
+def _send_beacons(article, thread_number, count, failures):
+    client = Client()
+    try:
+        for number in range(count):
+            response = _beacon(
+                client, article, address=f"10.{thread_number}.{number // 200}.{number % 200}"
+            )
+            if response.status_code != 204:
+                failures.append(response.status_code)
+    finally:
+        connection.close()
+
+
+def _run_concurrently(article, threads=20, beacons=50, flush_while_counting=True):
+    failures = []
+    workers = [
+        threading.Thread(target=_send_beacons, args=(article, number, beacons, failures))
+        for number in range(threads)
+    ]
+    for worker in workers:
+        worker.start()
+    flushes = 0
+    while flush_while_counting and any(worker.is_alive() for worker in workers):
+        call_command("flush_views", verbosity=0)
+        flushes += 1
+    for worker in workers:
+        worker.join()
+    call_command("flush_views", verbosity=0)
+    assert failures == []
+    return flushes
+
+
+@pytest.mark.services
+@pytest.mark.skipif(not ON_SERVICES, reason="needs DATABASE_URL=postgres://… and REDIS_URL")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_beacons_and_flushes_lose_and_double_nothing(make_article, settings):
+    """20 readers' threads × 50 beacons on PostgreSQL + Redis, flushes running meanwhile."""
+    settings.VIEW_AUTOFLUSH_SECONDS = 1  # beacons flush too, racing the command
+    article = make_article()
+    flushes = _run_concurrently(article)
+    assert flushes >= 2
+    assert _views(article) == 1000
+    assert _daily_total(article) == 1000
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_beacons_in_one_process_all_count(make_article, settings):
+    """The same with the embedded default (counts wait inside the process)."""
+    if ON_SERVICES:
+        pytest.skip("covered by the PostgreSQL + Redis test")
+    settings.VIEW_AUTOFLUSH_SECONDS = 0  # SQLite: one writer at the end
+    article = make_article()
+    _run_concurrently(article, threads=10, beacons=50, flush_while_counting=False)
+    assert _views(article) == 500
+    assert _daily_total(article) == 500

@@ -1,9 +1,80 @@
-"""The editors' admin (the full workflow lives in its own issue)."""
+"""The editors' and translators' admin.
 
-from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+Roles are Django groups made by a data migration (Editors, Reporters,
+Translators); what differs by role is decided here from permissions only:
 
-from .models import Article, ArticleSource, Photo, Rubric, Source, Tag
+- ``publish_article``: may publish, schedule, unpublish and restore versions;
+- ``translate_article`` without ``publish_article``: a translator, who edits
+  the Kazakh fields (article and photo captions) and nothing else;
+- neither: a reporter, who writes and edits their own unpublished articles.
+
+Every save is a django-reversion version; a save made from an older version
+than the stored one is refused (ArticleAdminForm). Publishing, unpublishing,
+scheduling, deleting and restoring are written to the audit log.
+"""
+
+import difflib
+
+import reversion
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import F
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from . import audit, preview
+from .forms import ArticleAdminForm
+from .models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
+
+# History: an article's version holds its photos, sources and tags, so
+# restoring it brings them back too (pitfalls 35-36).
+reversion.register(Photo)
+reversion.register(ArticleSource)
+reversion.register(TaggedArticle)
+reversion.register(Article, follow=("photos", "article_sources", "tagged_items"))
+
+# Never restored from an old version: counters keep their live values.
+LIVE_FIELDS = ("views", "comment_count")
+
+
+# Roles, from permissions ------------------------------------------------------
+
+
+def can_publish(user):
+    return user.has_perm("articles.publish_article")
+
+
+def is_translator(user):
+    """Kazakh fields only: translating without the right to publish."""
+    return user.has_perm("articles.translate_article") and not can_publish(user)
+
+
+def is_reporter(user):
+    """Own unpublished articles only."""
+    return not can_publish(user) and not user.has_perm("articles.translate_article")
+
+
+def kk_fields(*names):
+    return [f"{name}_kk" for name in names]
+
+
+def ru_fields(*names):
+    return [f"{name}_ru" for name in names]
+
+
+# Small admins -----------------------------------------------------------------
 
 
 @admin.register(Rubric)
@@ -27,24 +98,552 @@ class TagAdmin(admin.ModelAdmin):
     readonly_fields = ["slug"]
 
 
-class PhotoInline(TranslationTabularInline):
+# Thumbnails -------------------------------------------------------------------
+
+
+def _rendition_entries(node, width=None):
+    """(width, name) pairs from a renditions JSON, whatever its nesting."""
+    if isinstance(node, str):
+        yield (width if width is not None else 10**6), node
+    elif isinstance(node, dict):
+        if "url" in node or "name" in node or "path" in node:
+            name = node.get("url") or node.get("name") or node.get("path")
+            yield from _rendition_entries(name, node.get("width", width))
+            return
+        for key, value in node.items():
+            key_width = int(key) if str(key).isdigit() else width
+            yield from _rendition_entries(value, key_width)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _rendition_entries(item, width)
+
+
+def thumbnail_url(photo):
+    """The smallest rendition made at upload, else the original image."""
+    try:
+        entries = sorted(
+            (entry for entry in _rendition_entries(photo.renditions or {}) if entry[1]),
+            key=lambda entry: (entry[0], not entry[1].endswith(".jpg")),
+        )
+        if entries:
+            name = entries[0][1]
+            if name.startswith(("/", "http://", "https://")):
+                return name
+            return photo.image.storage.url(name)
+    except (TypeError, ValueError):
+        pass
+    return photo.image.url if photo.image else ""
+
+
+# Inlines ----------------------------------------------------------------------
+
+
+class PhotoInline(TranslationStackedInline):
     model = Photo
     extra = 0
-    fields = ["image", "caption", "credit", "alt", "position"]
+    fields = ["image", "preview", "caption", "credit", "alt", "position"]
+    readonly_fields = ["preview"]
+    classes = ["photos-inline"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, photo):
+        if not photo.pk or not photo.image:
+            return "—"
+        return format_html(
+            '<img class="admin-photo-preview" src="{}" alt="" width="160">', thumbnail_url(photo)
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["preview"]
+        if is_translator(request.user):
+            fields += ["image", "position", *ru_fields("caption", "credit", "alt")]
+        return fields
 
 
 class ArticleSourceInline(admin.TabularInline):
     model = ArticleSource
     extra = 0
+    fields = ["source", "role", "url", "position"]
     autocomplete_fields = ["source"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+# The changelist's translation filter --------------------------------------------
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    title = _("Kazakh translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("todo", _("To translate (missing or outdated)")),
+            ("missing", _("Missing")),
+            ("outdated", _("Outdated")),
+            ("has", _("Has Kazakh")),
+        ]
+
+    def queryset(self, request, queryset):
+        outdated = Article.objects.in_language("kk").filter(ru_changed_at__gt=F("kk_changed_at"))
+        match self.value():
+            case "has":
+                return queryset.in_language("kk")
+            case "missing":
+                return queryset.missing_language("kk")
+            case "outdated":
+                return queryset.filter(pk__in=outdated.values("pk"))
+            case "todo":
+                return queryset.filter(
+                    models.Q(pk__in=outdated.values("pk"))
+                    | models.Q(pk__in=Article.objects.missing_language("kk").values("pk"))
+                )
+        return queryset
+
+
+# The article admin ------------------------------------------------------------
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
-    list_display = ["title_ru", "title_kk", "rubric", "status", "published_at", "views"]
-    list_filter = ["status", "rubric"]
+class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
+    form = ArticleAdminForm
+    list_display = [
+        "thumbnail",
+        "headline",
+        "rubric",
+        "status_display",
+        "published_at",
+        "views",
+        "translation_display",
+    ]
+    list_display_links = ["thumbnail", "headline"]
+    list_filter = ["status", "rubric", TranslationStateFilter, "published_at"]
     list_select_related = ["rubric"]
-    search_fields = ["title_ru", "title_kk"]
+    list_per_page = 50
+    search_fields = ["title_ru", "title_kk", "lead_ru", "lead_kk"]
     autocomplete_fields = ["rubric", "author"]
     inlines = [PhotoInline, ArticleSourceInline]
     date_hierarchy = "published_at"
+    actions = ["publish_selected", "unpublish_selected"]
+    change_list_template = "admin/articles/article/change_list.html"
+    object_history_template = "admin/articles/article/object_history.html"
+    history_latest_first = True
+
+    class Media:
+        js = ["js/admin/tags.js"]
+        css = {"all": ["css/admin/articles.css"]}
+
+    # Who sees and changes what ------------------------------------------------
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def get_queryset(self, request):
+        queryset = (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                models.Prefetch("photos", queryset=Photo.objects.order_by("position", "id"))
+            )
+        )
+        if is_reporter(request.user):
+            queryset = queryset.filter(author=request.user)
+        return queryset
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is not None and is_reporter(request.user):
+            return obj.author_id == request.user.pk and obj.status != Article.Status.PUBLISHED
+        return True
+
+    def has_view_permission(self, request, obj=None):
+        if not super().has_view_permission(request, obj):
+            return False
+        if obj is not None and is_reporter(request.user):
+            return obj.author_id == request.user.pk
+        return True
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # Slugs are made on the server (pitfall 52); read-only Russian fields
+        # would break prepopulation for translators (pitfall 11).
+        return {}
+
+    def get_readonly_fields(self, request, obj=None):
+        user = request.user
+        if is_translator(user):
+            return [
+                *ru_fields("title", "lead", "body"),
+                "rubric",
+                "tag_list",
+                "status",
+                "published_at",
+                "author",
+                "byline",
+                "age_rating",
+                "is_breaking",
+                "is_pinned",
+            ]
+        if not can_publish(user):
+            return ["published_at", "author", "is_breaking", "is_pinned"]
+        return []
+
+    def get_fieldsets(self, request, obj=None):
+        user = request.user
+        publication = [
+            "rubric",
+            "tag_list" if is_translator(user) else "tags",
+            "status",
+            "published_at",
+            "author",
+            "byline",
+            "age_rating",
+            "is_breaking",
+            "is_pinned",
+        ]
+        fieldsets = [
+            (
+                None,
+                {
+                    "fields": [
+                        *ru_fields("title", "lead", "body"),
+                        *kk_fields("title", "lead", "body"),
+                    ]
+                },
+            ),
+            (_("Publication"), {"fields": publication}),
+        ]
+        extra = []
+        if obj is not None and user.has_perm("articles.translate_article"):
+            extra.append("translation_done")
+        if obj is not None:
+            extra.append("loaded_version")
+        if extra:
+            fieldsets.append((_("Translation"), {"fields": extra}))
+        return fieldsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        attributes = {
+            "can_publish": can_publish(request.user),
+            "live_version": getattr(request, "_newsroom_live", {}).get("version"),
+        }
+        return type(form.__name__, (form,), attributes)
+
+    # Saving -------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        user = request.user
+        if not change and not obj.author_id:
+            obj.author = user
+        if not can_publish(user):
+            # Belt and braces: the form already refuses these.
+            if obj.status == Article.Status.PUBLISHED and not change:
+                raise PermissionDenied
+        previous = None
+        if change:
+            previous = Article.objects.filter(pk=obj.pk).values("status", "published_at").first()
+            live = getattr(request, "_newsroom_live", None)
+            stored = getattr(form, "stored_version", None)
+            # The version check in the form ran under a row lock; this
+            # conditional update makes a lost update impossible even so.
+            if stored is not None and obj.version == (live or {}).get("version", stored) + 1:
+                updated = Article.objects.filter(pk=obj.pk, version=stored).update(
+                    version=obj.version
+                )
+                if not updated:
+                    raise PermissionDenied(gettext("The article changed while saving."))
+            if live:
+                for field in LIVE_FIELDS:
+                    setattr(obj, field, live[field])
+                obj.save()
+            else:
+                # Counters are updated by F() elsewhere; never write a stale value.
+                obj.save(
+                    update_fields=[
+                        field.attname
+                        for field in obj._meta.concrete_fields
+                        if not field.primary_key
+                        and field.name not in LIVE_FIELDS
+                        and field.name != "created_at"
+                    ]
+                )
+        else:
+            obj.save()
+        if form.cleaned_data.get("translation_done") and obj.exists_in("kk"):
+            # Stamped after the save, so it is newer than any Russian change in it.
+            obj.kk_changed_at = timezone.now()
+            Article.objects.filter(pk=obj.pk).update(kk_changed_at=obj.kk_changed_at)
+        self._audit_publication(request, obj, previous)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if reversion.is_active():
+            # The article was versioned when it was saved, before its photos,
+            # sources and tags: version them again as they are now.
+            article = form.instance
+            reversion.add_to_revision(article)
+            for related in (article.photos, article.article_sources, article.tagged_items):
+                for item in related.all():
+                    reversion.add_to_revision(item)
+
+    def _audit_publication(self, request, obj, previous):
+        was_public = bool(previous) and previous["status"] == Article.Status.PUBLISHED
+        now_public = obj.status == Article.Status.PUBLISHED
+        if now_public and (
+            not was_public or (previous and previous["published_at"] != obj.published_at)
+        ):
+            action = "schedule" if obj.is_scheduled else "publish"
+            audit.record(request.user, action, obj, published_at=obj.published_at.isoformat())
+        elif was_public and not now_public:
+            audit.record(request.user, "unpublish", obj)
+
+    def delete_model(self, request, obj):
+        audit.record(request.user, "delete", obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            audit.record(request.user, "delete", article)
+        super().delete_queryset(request, queryset)
+
+    # Bulk actions -------------------------------------------------------------
+
+    def _set_status(self, request, queryset, status, action):
+        changed = 0
+        for article in queryset.select_for_update(of=("self",)):
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(gettext("Bulk action: %(action)s") % {"action": action})
+                article.status = status
+                if status == Article.Status.PUBLISHED and not article.published_at:
+                    article.published_at = timezone.now()
+                # The row is locked (select_for_update): a plain +1 is safe, and
+                # an editor who had it open gets the conflict message.
+                article.version += 1
+                article.save(update_fields=["status", "published_at", "version", "updated_at"])
+            if status == Article.Status.PUBLISHED:
+                audit.record(
+                    request.user, "schedule" if article.is_scheduled else "publish", article
+                )
+            else:
+                audit.record(request.user, "unpublish", article)
+            changed += 1
+        return changed
+
+    @admin.action(description=_("Publish selected articles"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        queryset = queryset.exclude(status=Article.Status.PUBLISHED)
+        with transaction.atomic():
+            changed = self._set_status(request, queryset, Article.Status.PUBLISHED, "publish")
+        self.message_user(
+            request,
+            ngettext("%(count)d article published.", "%(count)d articles published.", changed)
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        queryset = queryset.filter(status=Article.Status.PUBLISHED)
+        with transaction.atomic():
+            changed = self._set_status(request, queryset, Article.Status.DRAFT, "unpublish")
+        self.message_user(
+            request,
+            ngettext("%(count)d article unpublished.", "%(count)d articles unpublished.", changed)
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+
+    # Changelist columns -------------------------------------------------------
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, obj):
+        photos = list(obj.photos.all())
+        if not photos or not photos[0].image:
+            return mark_safe('<span class="admin-thumb admin-thumb--empty"></span>')
+        return format_html(
+            '<img class="admin-thumb" src="{}" alt="" width="64" height="48" loading="lazy">',
+            thumbnail_url(photos[0]),
+        )
+
+    @admin.display(description=_("headline"), ordering="title_ru")
+    def headline(self, obj):
+        return obj.title_ru or obj.title_kk or f"#{obj.pk}"
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_display(self, obj):
+        if obj.is_scheduled:
+            return gettext("scheduled")
+        return obj.get_status_display()
+
+    @admin.display(description=_("Kazakh"))
+    def translation_display(self, obj):
+        state = obj.translation_state
+        labels = {"missing": _("missing"), "outdated": _("outdated"), "done": _("done")}
+        return format_html(
+            '<span class="translation-state translation-state--{}">{}</span>',
+            state,
+            labels[state],
+        )
+
+    @admin.display(description=_("tags"))
+    def tag_list(self, obj):
+        return ", ".join(tag.name for tag in obj.tags.all()) if obj and obj.pk else ""
+
+    # Extra views: tag suggestions, version comparison, preview link, restore --
+
+    def get_urls(self):
+        return [
+            path(
+                "tag-suggestions/",
+                self.admin_site.admin_view(self.tag_suggestions_view),
+                name="articles_article_tag_suggestions",
+            ),
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="articles_article_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def tag_suggestions_view(self, request):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "").strip()
+        tags = Tag.objects.all()
+        if query:
+            variants = {query, query.lower(), query.capitalize(), query.upper()}
+            condition = models.Q()
+            for variant in variants:
+                condition |= models.Q(name__startswith=variant) | models.Q(name__icontains=variant)
+            tags = tags.filter(condition)
+        names = list(tags.order_by("name").values_list("name", flat=True)[:20])
+        return JsonResponse({"tags": names})
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and self.has_view_or_change_permission(request, obj):
+            extra_context["preview_links"] = [
+                (code.upper(), preview.preview_url(obj, code)) for code in ("ru", "kk")
+            ]
+            extra_context["preview_days"] = preview.PREVIEW_MAX_AGE.days
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = list(
+            Version.objects.get_for_object_reference(self.model, unquote(object_id))
+            .select_related("revision__user")
+            .order_by("-revision__date_created", "-pk")
+        )
+        rows = [
+            {
+                "version": version,
+                "number": version.field_dict.get("version"),
+                "status": version.field_dict.get("status"),
+                "url": reverse(
+                    f"{self.admin_site.name}:articles_article_revision",
+                    args=(quote(version.object_id), version.pk),
+                ),
+            }
+            for version in versions
+        ]
+        context = {"version_rows": rows, "can_restore": can_publish(request.user)}
+        context.update(extra_context or {})
+        return super().history_view(request, object_id, context)
+
+    def compare_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise Http404
+        versions = Version.objects.get_for_object_reference(self.model, obj.pk)
+        try:
+            old = versions.get(pk=request.GET.get("old"))
+            new = versions.get(pk=request.GET.get("new"))
+        except (Version.DoesNotExist, ValueError) as error:
+            raise Http404 from error
+        if old.revision.date_created > new.revision.date_created:
+            old, new = new, old
+        changes = []
+        labels = {field.attname: field.verbose_name for field in Article._meta.concrete_fields}
+        skip = {"id", "version", "updated_at", "created_at", *LIVE_FIELDS}
+        before, after = old.field_dict, new.field_dict
+        for name, label in labels.items():
+            if name in skip or before.get(name) == after.get(name):
+                continue
+            old_text = strip_tags(str(before.get(name) or ""))
+            new_text = strip_tags(str(after.get(name) or ""))
+            diff = difflib.ndiff(old_text.split(), new_text.split())
+            words = [(token[0], token[2:]) for token in diff if token[0] in " -+"]
+            changes.append({"label": label, "name": name, "words": words})
+        for relation, label in (
+            ("photos", _("photos")),
+            ("article_sources", _("sources")),
+            ("tagged_items", _("tags")),
+        ):
+            old_items = self._related_reprs(old, relation)
+            new_items = self._related_reprs(new, relation)
+            if old_items != new_items:
+                changes.append(
+                    {"label": label, "name": relation, "old": old_items, "new": new_items}
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "object_id": object_id,
+            "title": gettext("Compare versions of “%(article)s”") % {"article": obj},
+            "old": old,
+            "new": new,
+            "old_number": before.get("version"),
+            "new_number": after.get("version"),
+            "changes": changes,
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+    def _related_reprs(self, version, relation):
+        model = {
+            "photos": Photo,
+            "article_sources": ArticleSource,
+            "tagged_items": TaggedArticle,
+        }[relation]
+        reprs = sorted(
+            item.object_repr
+            for item in version.revision.version_set.all()
+            if item.content_type.model_class() is model
+        )
+        return reprs
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an old version: editors only, live counters kept, audited."""
+        if not can_publish(request.user):
+            raise PermissionDenied
+        get_object_or_404(Article, pk=unquote(object_id))
+        with transaction.atomic():
+            live = (
+                Article.objects.select_for_update()
+                .filter(pk=unquote(object_id))
+                .values("version", *LIVE_FIELDS)
+                .first()
+            )
+            request._newsroom_live = live
+            response = super().revision_view(request, object_id, version_id, extra_context)
+            if request.method == "POST" and response.status_code == 302:
+                article = Article.objects.get(pk=unquote(object_id))
+                audit.record(request.user, "restore", article, version_id=int(version_id))
+        return response
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        response = super().recover_view(request, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            version = get_object_or_404(Version, pk=version_id)
+            article = Article.objects.filter(pk=version.object_id).first()
+            if article:
+                audit.record(request.user, "restore", article, version_id=int(version_id))
+        return response
+
+
+from . import accounts  # noqa: E402,F401  (users, roles and audit log)

@@ -1,0 +1,159 @@
+"""Forms of the editors' admin.
+
+``ArticleAdminForm`` carries the two guards an editor relies on: the version
+they loaded (a save over someone else's newer version is refused, with their
+input left in the form) and the publish permission (only editors publish or
+schedule, whatever a forged POST says). ``CommaTagField`` reads tags split by
+commas only, so "Новости Казахстана" stays one tag, and reuses an existing
+tag whatever its letter case.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+from reversion.models import Version
+from taggit.forms import TagField, TagWidget
+
+from .models import Article, Tag
+
+# Statuses a user without the publish permission may choose.
+UNPUBLISHED_STATUSES = (Article.Status.DRAFT, Article.Status.REVIEW)
+
+
+def split_tags(text):
+    """Names from a comma-separated string: trimmed, unquoted, no case duplicates."""
+    names = []
+    seen = set()
+    for raw in (text or "").split(","):
+        name = raw.strip().strip('"').strip()[:100]
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
+
+
+def existing_spelling(names):
+    """Map each name to the spelling of an existing tag that differs only in case.
+
+    SQLite folds only ASCII case (``iexact`` misses "актау" vs "Актау"), so the
+    candidates are fetched by their usual spellings and compared with casefold().
+    """
+    if not names:
+        return names
+    query = Q()
+    for name in names:
+        for variant in {name, name.lower(), name.upper(), name.capitalize(), name.title()}:
+            query |= Q(name=variant)
+        query |= Q(name__iexact=name)
+    known = {tag.name.casefold(): tag.name for tag in Tag.objects.filter(query)}
+    return [known.get(name.casefold(), name) for name in names]
+
+
+class CommaTagWidget(TagWidget):
+    """A text input listing tags as "a, b, c" (no quotes), with suggestions."""
+
+    def format_value(self, value):
+        if value is not None and not isinstance(value, str):
+            names = [getattr(item, "name", item) for item in value]
+            return ", ".join(sorted(names, key=str.casefold))
+        return value
+
+
+class CommaTagField(TagField):
+    widget = CommaTagWidget
+
+    def clean(self, value):
+        value = forms.CharField.clean(self, value)
+        return existing_spelling(split_tags(value))
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # The version the editor loaded; the admin compares it with the database.
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    translation_done = forms.BooleanField(
+        label=_("The Kazakh translation is up to date"),
+        required=False,
+        help_text=_(
+            "Tick when the Kazakh text matches the current Russian text, even if "
+            "you did not need to change it: the article leaves the translators' queue."
+        ),
+    )
+    tags = CommaTagField(
+        label=_("tags"),
+        required=False,
+        help_text=_("Separate tags with commas: Актау, Новости Казахстана."),
+    )
+
+    # Set by ArticleAdmin.get_form for the request being served.
+    can_publish = False
+    live_version = None  # when restoring an old version: the version it replaces
+
+    class Meta:
+        model = Article
+        # The admin passes the exact (per-language, per-role) list of fields.
+        fields = ["rubric", "tags", "status", "published_at", "byline", "age_rating"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.live_version if self.live_version is not None else self.instance.version
+        if "loaded_version" in self.fields:
+            self.fields["loaded_version"].initial = current if self.instance.pk else None
+        status = self.fields.get("status")
+        if status is not None and not self.can_publish:
+            status.choices = [
+                (value, label)
+                for value, label in Article.Status.choices
+                if value in UNPUBLISHED_STATUSES
+            ]
+        if "tags" in self.fields:
+            self.fields["tags"].widget.attrs.update(
+                {"list": "tag-suggestions", "autocomplete": "off", "class": "vTextField"}
+            )
+
+    def clean_status(self):
+        status = self.cleaned_data.get("status")
+        if not self.can_publish and status not in UNPUBLISHED_STATUSES:
+            raise forms.ValidationError(_("Only editors can publish or schedule articles."))
+        return status
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self._check_version(cleaned.get("loaded_version"))
+        return cleaned
+
+    def _check_version(self, loaded):
+        """Refuse a save made from a version that is no longer the newest.
+
+        The row is locked until the admin's transaction ends, so two saves of
+        the same version cannot both pass (PostgreSQL); SQLite serialises writers.
+        """
+        stored = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        self.stored_version = stored
+        current = self.live_version if self.live_version is not None else stored
+        if loaded is None or current is None or loaded != current:
+            raise forms.ValidationError(self._conflict_message(current), code="edit_conflict")
+        self.instance.version = current + 1
+
+    def _conflict_message(self, current):
+        latest = (
+            Version.objects.get_for_object_reference(Article, self.instance.pk)
+            .select_related("revision__user")
+            .first()
+        )
+        when = Article.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True)
+        when = when.first()
+        who = latest.revision.user if latest and latest.revision.user else None
+        name = (who.get_full_name() or who.get_username()) if who else _("unknown")
+        moment = formats.time_format(timezone.localtime(when), "H:i") if when else "?"
+        return _(
+            "Someone saved version %(version)s at %(time)s while you were editing "
+            "(by %(name)s). Your changes are not saved: copy them, reload the page, "
+            "and apply them again."
+        ) % {"version": current, "time": moment, "name": name}

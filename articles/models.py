@@ -155,6 +155,34 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("photos", queryset=Photo.objects.order_by("position", "id"))
         )
 
+    def for_page(self):
+        """What an article page needs (photos, tags, credited sources), in fixed queries."""
+        return self.for_listing().prefetch_related(
+            "tags",
+            models.Prefetch(
+                "article_sources",
+                queryset=ArticleSource.objects.select_related("source").order_by("position", "id"),
+            ),
+        )
+
+    def related_to(self, article):
+        """Other articles of the same rubric or sharing a tag, most shared tags first.
+
+        Reads ``article.tags`` (prefetched on the article page): no extra query.
+        """
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        related = self.exclude(pk=article.pk)
+        if not tag_ids:
+            return related.filter(rubric_id=article.rubric_id).annotate(shared_tags=models.Value(0))
+        tagged = TaggedArticle.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+        return (
+            related.filter(Q(rubric_id=article.rubric_id) | Q(pk__in=tagged))
+            .annotate(
+                shared_tags=models.Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
+            )
+            .order_by("-shared_tags", "-published_at", "-id")
+        )
+
 
 class Article(models.Model):
     class Status(models.TextChoices):

@@ -1,16 +1,23 @@
-"""Reader-facing URLs (the same under / for Russian and /kk/ for Kazakh)."""
+"""Reader-facing URLs (the same under / for Russian and /kk/ for Kazakh).
+
+Fixed words (search, tag, preview, rss) come before ``<rubric>/``: a rubric must not
+take one of them as its slug.
+"""
 
 from django.urls import path
 
-from . import preview, views
+from . import feeds, preview, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("tag/<slug:slug>/", views.tag, name="tag"),
     path("preview/<str:token>/", preview.article_preview, name="preview"),
     path("<slug:rubric>/", views.rubric, name="rubric"),
+    path("<slug:rubric>/rss/", feeds.RubricFeed(), name="rubric_feed"),
     path("<slug:rubric>/<int:pk>-<slug:slug>/", views.article_detail, name="detail"),
     path("<slug:rubric>/<int:pk>/", views.article_detail, name="detail_noslug"),
 ]

@@ -1,45 +1,163 @@
-"""Reader pages. Each view reads the request, asks the QuerySet API, renders."""
+"""Reader pages. Each view reads the request, asks the QuerySet API, renders.
 
+Every page runs a fixed number of SQL queries whatever the number of photos,
+tags and sources (tests/test_reader_queries.py pins them). Pages stay cacheable
+for anonymous readers: no session, no user, no CSRF token.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
 
-from .models import Article, Rubric, Tag
+from . import search as article_search
+from .models import LANGUAGE_CODES, Article, Rubric, Tag
 
 PAGE_SIZE = 20
+HOME_LATEST = 15
+RUBRIC_BLOCK_SIZE = 4
+SIDEBAR_SIZE = 5
+RELATED_SIZE = 4
+
+
+def _language():
+    language = get_language()
+    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
 def _listing(language):
     return Article.objects.published().in_language(language).for_listing().latest()
 
 
+def _most_read(language):
+    """The sidebar: most read today, or of all time when nobody read anything today."""
+    articles = list(
+        Article.objects.most_read(days=1)
+        .in_language(language)
+        .select_related("rubric")[:SIDEBAR_SIZE]
+    )
+    if not articles:
+        articles = list(
+            Article.objects.published()
+            .in_language(language)
+            .select_related("rubric")
+            .order_by("-views", "-published_at")[:SIDEBAR_SIZE]
+        )
+    return articles
+
+
+def _alternates(name, query="", **kwargs):
+    """The same page in every language: {code: path}."""
+    urls = {}
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            urls[code] = reverse(name, kwargs=kwargs) + query
+    return urls
+
+
+def _page(request, queryset):
+    # get_page() turns "0", "-1", "abc" and 20-digit numbers into a real page.
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _page_query(page):
+    return f"?page={page.number}" if page.number > 1 else ""
+
+
+@require_safe
 def home(request):
-    language = get_language()
-    articles = _listing(language)[:PAGE_SIZE]
-    return render(request, "articles/home.html", {"articles": articles})
+    language = _language()
+    latest = list(_listing(language)[:HOME_LATEST])
+    # The lead story: the newest pinned article, else the newest breaking one,
+    # else simply the newest.
+    lead = next((a for a in latest if a.is_pinned), None) or next(
+        (a for a in latest if a.is_breaking), None
+    )
+    if lead is None and latest:
+        lead = latest[0]
+    others = [article for article in latest if article is not lead]
+    # The newest few articles of every rubric, in one query (a window function).
+    blocks_qs = (
+        _listing(language)
+        .annotate(
+            rubric_rank=Window(
+                RowNumber(),
+                partition_by=[F("rubric_id")],
+                order_by=[F("published_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rubric_rank__lte=RUBRIC_BLOCK_SIZE)
+        .order_by("rubric__position", "rubric_id", "rubric_rank")
+    )
+    blocks = {}
+    for article in blocks_qs:
+        blocks.setdefault(article.rubric_id, (article.rubric, []))[1].append(article)
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "lead": lead,
+            "latest": others,
+            "rubric_blocks": list(blocks.values()),
+            "most_read": _most_read(language),
+            "alternates": _alternates("articles:home"),
+            "canonical_path": request.path,
+        },
+    )
 
 
+@require_safe
 def rubric(request, rubric):
+    language = _language()
     rubric = get_object_or_404(Rubric, slug=rubric)
-    page = Paginator(_listing(get_language()).in_rubric(rubric), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    page = _page(request, _listing(language).in_rubric(rubric))
+    query = _page_query(page)
+    return render(
+        request,
+        "articles/rubric.html",
+        {
+            "rubric": rubric,
+            "page": page,
+            "most_read": _most_read(language),
+            "alternates": _alternates("articles:rubric", query, rubric=rubric.slug),
+            "canonical_path": request.path + query,
+            "feed_url": reverse("articles:rubric_feed", kwargs={"rubric": rubric.slug}),
+        },
     )
-    return render(request, "articles/rubric.html", {"rubric": rubric, "page": page})
 
 
+@require_safe
 def tag(request, slug):
+    language = _language()
     tag = get_object_or_404(Tag, slug=slug)
-    page = Paginator(_listing(get_language()).filter(tags=tag), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    page = _page(request, _listing(language).filter(tags=tag))
+    query = _page_query(page)
+    return render(
+        request,
+        "articles/tag.html",
+        {
+            "tag": tag,
+            "page": page,
+            "most_read": _most_read(language),
+            "alternates": _alternates("articles:tag", query, slug=tag.slug),
+            "canonical_path": request.path + query,
+        },
     )
-    return render(request, "articles/tag.html", {"tag": tag, "page": page})
 
 
+@require_safe
 def article_detail(request, rubric, pk, slug=""):
-    language = get_language()
-    article = get_object_or_404(
-        Article.objects.published().select_related("rubric").prefetch_related("photos"), pk=pk
-    )
+    language = _language()
+    article = get_object_or_404(Article.objects.published().for_page(), pk=pk)
     if not article.exists_in(language):
         # The other language's URL leads, visibly, to the version that exists.
         return render(
@@ -51,4 +169,80 @@ def article_detail(request, rubric, pk, slug=""):
     canonical = article.get_absolute_url(language)
     if request.path != canonical:
         return redirect(canonical, permanent=True)
-    return render(request, "articles/article_detail.html", {"article": article})
+    related = list(
+        Article.objects.published()
+        .in_language(language)
+        .for_listing()
+        .related_to(article)[:RELATED_SIZE]
+    )
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "photos": list(article.photos.all()),
+            "credits": list(article.article_sources.all()),
+            "tags": list(article.tags.all()),
+            "related": related,
+            "most_read": _most_read(language),
+            "alternates": {code: article.get_absolute_url(code) for code in article.languages},
+            "canonical_path": canonical,
+        },
+    )
+
+
+@require_safe
+def search(request):
+    language = _language()
+    raw = request.GET.get("q", "")
+    query = article_search.clean_query(raw)
+    page = _page(request, article_search.search(query, language)) if query else None
+    if page is not None:
+        for article in page.object_list:
+            article.snippet = article_search.snippet(article, query, language)
+    keep = urlencode({"q": query}) if query else ""
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "query": query,
+            "typed": bool(raw.strip()),
+            "page": page,
+            "page_prefix": f"?{keep}&" if keep else "?",
+            "alternates": _alternates("articles:search", f"?{keep}" if keep else ""),
+            "canonical_path": request.path,
+            "noindex": True,
+        },
+    )
+
+
+@require_safe
+def robots_txt(request):
+    sitemaps = [reverse("sitemap"), reverse("news_sitemap")]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /kk/admin/",
+        "Disallow: /search/",
+        "Disallow: /kk/search/",
+        "Disallow: /_/",
+        "",
+        *[f"Sitemap: {settings.SITE_URL}{path}" for path in sitemaps],
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """The 500 page in the language of the URL, without touching the database."""
+    language = "kk" if request.path.startswith("/kk/") else settings.LANGUAGE_CODE
+    with translation.override(language):
+        body = loader.get_template("500.html").render(
+            {
+                "LANGUAGE_CODE": language,
+                "site_names": settings.NEWSROOM_SITE_NAME,
+                "site_age_mark": settings.NEWSROOM_AGE_MARK,
+                "home_url": "/kk/" if language == "kk" else "/",
+            }
+        )
+    return HttpResponseServerError(body)

@@ -1,7 +1,14 @@
-"""Site-wide template context: the site's name, age mark and imprint."""
+"""Site-wide template context: the site's name, age mark, imprint and rubric menu."""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+
+
+def _rubrics():
+    from articles.models import Rubric  # noqa: PLC0415 - apps load after settings
+
+    return list(Rubric.objects.order_by("position", "id"))
 
 
 def site(request):
@@ -13,4 +20,6 @@ def site(request):
         "site_age_mark": settings.NEWSROOM_AGE_MARK,
         "site_imprint": settings.NEWSROOM_IMPRINT,
         "site_url": settings.SITE_URL,
+        # The rubric menu: one query, and only on pages that show the menu.
+        "site_rubrics": SimpleLazyObject(_rubrics),
     }

@@ -1,0 +1,112 @@
+"""RSS feeds for readers and news aggregators: one per language, one per rubric.
+
+``/rss/`` and ``/kk/rss/`` carry the newest articles of that language;
+``/<rubric>/rss/`` (and under ``/kk/``) those of one rubric. Links are absolute
+from ``settings.SITE_URL`` (the canonical host), not from the request's host.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from .models import LANGUAGE_CODES, Article, Rubric
+from .templatetags.reader import localized, photo_image_url
+
+FEED_SIZE = 30
+
+
+def _language():
+    language = get_language()
+    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def _site_name():
+    names = settings.NEWSROOM_SITE_NAME
+    return names.get(_language(), names[settings.LANGUAGE_CODE])
+
+
+class LatestArticlesFeed(Feed):
+    def get_object(self, request):
+        return None
+
+    def title(self, obj):
+        return _site_name()
+
+    def link(self, obj):
+        return settings.SITE_URL + reverse("articles:home")
+
+    def feed_url(self, obj):
+        return settings.SITE_URL + reverse("articles:feed")
+
+    def description(self, obj):
+        return _site_name()
+
+    def articles(self, obj):
+        return Article.objects.published().in_language(_language()).for_listing().latest()
+
+    def items(self, obj):
+        return self.articles(obj)[:FEED_SIZE]
+
+    def item_title(self, item):
+        return getattr(item, f"title_{_language()}")
+
+    def item_description(self, item):
+        return getattr(item, f"lead_{_language()}") or ""
+
+    def item_link(self, item):
+        return settings.SITE_URL + item.get_absolute_url(_language())
+
+    def item_guid(self, item):
+        return self.item_link(item)
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [localized(item.rubric, "name")]
+
+    def item_author_name(self, item):
+        return item.byline or None
+
+    # The lead photo as an enclosure: aggregators show it next to the headline.
+    def item_enclosure_url(self, item):
+        photo = item.lead_photo
+        return photo_image_url(photo) if photo else None
+
+    def item_enclosure_length(self, item):
+        # RSS asks for a length; reading it would mean a storage call per item,
+        # and 0 ("unknown") is what aggregators accept.
+        return 0
+
+    def item_enclosure_mime_type(self, item):
+        url = self.item_enclosure_url(item) or ""
+        lower = url.lower()
+        if lower.endswith(".png"):
+            return "image/png"
+        if lower.endswith(".webp"):
+            return "image/webp"
+        return "image/jpeg"
+
+
+class RubricFeed(LatestArticlesFeed):
+    def get_object(self, request, rubric):
+        return get_object_or_404(Rubric, slug=rubric)
+
+    def title(self, obj):
+        return f"{localized(obj, 'name')} — {_site_name()}"
+
+    def link(self, obj):
+        return settings.SITE_URL + reverse("articles:rubric", kwargs={"rubric": obj.slug})
+
+    def feed_url(self, obj):
+        return settings.SITE_URL + reverse("articles:rubric_feed", kwargs={"rubric": obj.slug})
+
+    def articles(self, obj):
+        return super().articles(obj).in_rubric(obj)

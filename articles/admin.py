@@ -34,7 +34,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import audit, preview
+from . import audit, images, preview
 from .forms import ArticleAdminForm
 from .models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
 
@@ -101,37 +101,11 @@ class TagAdmin(admin.ModelAdmin):
 # Thumbnails -------------------------------------------------------------------
 
 
-def _rendition_entries(node, width=None):
-    """(width, name) pairs from a renditions JSON, whatever its nesting."""
-    if isinstance(node, str):
-        yield (width if width is not None else 10**6), node
-    elif isinstance(node, dict):
-        if "url" in node or "name" in node or "path" in node:
-            name = node.get("url") or node.get("name") or node.get("path")
-            yield from _rendition_entries(name, node.get("width", width))
-            return
-        for key, value in node.items():
-            key_width = int(key) if str(key).isdigit() else width
-            yield from _rendition_entries(value, key_width)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _rendition_entries(item, width)
-
-
-def thumbnail_url(photo):
-    """The smallest rendition made at upload, else the original image."""
-    try:
-        entries = sorted(
-            (entry for entry in _rendition_entries(photo.renditions or {}) if entry[1]),
-            key=lambda entry: (entry[0], not entry[1].endswith(".jpg")),
-        )
-        if entries:
-            name = entries[0][1]
-            if name.startswith(("/", "http://", "https://")):
-                return name
-            return photo.image.storage.url(name)
-    except (TypeError, ValueError):
-        pass
+def thumbnail_url(photo, width=160):
+    """A small rendition made at upload (articles/images.py), else the original."""
+    chosen = images.pick(photo.renditions or {}, "jpeg", width)
+    if chosen:
+        return images.url(chosen[2])
     return photo.image.url if photo.image else ""
 
 

@@ -37,13 +37,23 @@ def article_preview(request, token):
         raise Http404("This preview link has expired.") from None
     except signing.BadSignature:
         raise Http404("This preview link is not valid.") from None
-    article = get_object_or_404(
-        Article.objects.select_related("rubric").prefetch_related("photos"), pk=pk
-    )
+    article = get_object_or_404(Article.objects.for_page(), pk=pk)
     language = translation.get_language()
     if article.exists_in(language):
+        # The reader's template, fed as the reader's view feeds it; no
+        # canonical URL or language alternates: a draft has none yet.
         response = render(
-            request, "articles/article_detail.html", {"article": article, "preview": True}
+            request,
+            "articles/article_detail.html",
+            {
+                "article": article,
+                "photos": list(article.photos.all()),
+                "credits": list(article.article_sources.all()),
+                "tags": list(article.tags.all()),
+                "related": [],
+                "most_read": [],
+                "preview": True,
+            },
         )
     else:
         response = render(

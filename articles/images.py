@@ -204,6 +204,12 @@ class PhotoField(models.ImageField):
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PhotoFormField, **kwargs})
 
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        # Django would parse the file to fill width/height when a model is
+        # loaded or a file assigned: during a page view if they were empty, and
+        # on a bomb before our checks. The normalisation on save sets them.
+        return
+
     def deconstruct(self):
         # Checking uploads is not a database matter: migrations see a plain
         # ImageField, so tightening the checks never needs a migration.
@@ -336,7 +342,10 @@ def make_renditions(photo, picture=None):
     """
     storage = _storage()
     name = photo.image.name
-    if picture is None:
+    # A new upload has a new name, so its rendition names are free; a rebuild
+    # replaces files of the same names (storage.save would pick other names).
+    rebuilding = picture is None
+    if rebuilding:
         with storage.open(name, "rb") as stored:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -360,7 +369,10 @@ def make_renditions(photo, picture=None):
                 (target_width, target_height), Image.Resampling.LANCZOS, reducing_gap=3.0
             )
         for kind, fmt, ext in (("webp", "WEBP", "webp"), ("jpeg", "JPEG", "jpg")):
-            saved = storage.save(f"{base}-{target_width}.{ext}", ContentFile(encode(current, fmt)))
+            target = f"{base}-{target_width}.{ext}"
+            if rebuilding:
+                storage.delete(target)
+            saved = storage.save(target, ContentFile(encode(current, fmt)))
             renditions[kind].insert(0, [target_width, target_height, saved])
     # update(), not save(): no signal, no loop, and only if the photo still
     # has this original (an editor may have replaced it meanwhile).

@@ -208,6 +208,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Photo uploads (articles/images.py): larger files or pictures are refused
+# with a message; the pixel limit is checked before anything is decoded.
+PHOTO_MAX_BYTES = envint("PHOTO_MAX_BYTES", 25 * 1024 * 1024)
+PHOTO_MAX_PIXELS = envint("PHOTO_MAX_PIXELS", 50_000_000)
 
 # Hashed, compressed static files in production; plain ones in development
 # and tests, which run without collectstatic.

@@ -7,9 +7,11 @@ Every variable is documented in the README.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -80,11 +82,19 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "django_prose_editor",
+    # Editors' accounts: login throttling, second factor (TOTP + recovery codes).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "articles",
 ]
 
 MIDDLEWARE = [
+    # NUL bytes and broken UTF-8 get a 400 before anything reads them.
+    "newsroom.middleware.RejectBadInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before session/locale/CSRF: it sees their Vary and Set-Cookie, and a hit skips them.
     "articles.cache.PageCacheMiddleware",
@@ -93,8 +103,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.middleware.AdminTwoFactorMiddleware",
+    "newsroom.middleware.AdminMediaNonceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -255,6 +270,64 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
+# Staff sessions last a working day, not Django's two weeks.
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 12 * 60 * 60)
+
+# Bad input is a 400, never a 500: Django's own limits, spelled out.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+
+# How many reverse proxies in front of the app append to X-Forwarded-For.
+# 0 (the default) trusts only the socket address; a forged header changes
+# nothing. See newsroom.middleware.client_ip.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+
+# Login throttling (django-axes): lock an account, and separately a client,
+# after repeated failures; the right password is refused until the cool-off.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.middleware.client_ip"
+AXES_LOCKOUT_TEMPLATE = "two_factor/locked_out.html"
+AXES_VERBOSE = False
+
+# Second factor for the admin: on whenever DEBUG is off.
+ADMIN_REQUIRE_2FA = envbool("ADMIN_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Newsroom")
+OTP_RECOVERY_CODES = 10
+
+# Content-Security-Policy (django-csp): no inline script anywhere. Reader
+# pages need no nonce, so their header is the same for every request and a
+# cached page stays valid; the admin's prose editor import map gets a nonce
+# (newsroom.middleware.AdminMediaNonceMiddleware). The admin still sets a few
+# inline style attributes, so styles alone allow 'unsafe-inline'.
+_MEDIA_ORIGINS = []
+if MEDIA_URL.startswith(("https://", "http://")):
+    _scheme, _, _host = MEDIA_URL.split("/")[:3]
+    _MEDIA_ORIGINS.append(f"{_scheme}//{_host}")
+if AWS_STORAGE_BUCKET_NAME and AWS_S3_CUSTOM_DOMAIN:
+    _MEDIA_ORIGINS.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # What the site says about itself: the name in both languages, the age mark
 # and the imprint Kazakhstan's media law asks for.

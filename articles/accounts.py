@@ -1,0 +1,151 @@
+"""Editors' accounts in the admin: roles, deactivation, the audit log.
+
+- Changing a user's roles (groups) or staff/superuser flags in the admin is
+  written to the audit log with who did it; so is deactivating a user.
+- A deactivated user is signed out everywhere: their sessions are deleted
+  whatever path saved the user (admin, shell, command).
+- A locked-out login (django-axes) is written to the audit log too.
+- The audit log itself is read-only in the admin: nobody edits history.
+
+Imported from articles/admin.py, so it is registered with the admin site.
+"""
+
+from importlib import import_module
+
+from axes.signals import user_locked_out
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import audit
+from .models import AuditEntry
+
+User = get_user_model()
+
+_FLAGS = ("is_staff", "is_superuser")
+
+
+def end_sessions(user):
+    """Delete every session of ``user``; returns how many were ended.
+
+    Works with the database-backed session engines (db, cached_db). With a
+    cache-only or cookie engine sessions cannot be listed, but Django's
+    ModelBackend already refuses an inactive user on their next request.
+    """
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    get_model_class = getattr(store_class, "get_model_class", None)
+    if get_model_class is None:
+        return 0
+    ended = 0
+    for session in get_model_class().objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+            # Through the store, so a cached_db engine drops its cached copy too.
+            store_class(session.session_key).delete()
+            ended += 1
+    return ended
+
+
+@receiver(post_save, sender=User, dispatch_uid="newsroom_end_sessions_of_inactive_users")
+def _sign_out_deactivated(sender, instance, **kwargs):
+    if not instance.is_active:
+        end_sessions(instance)
+
+
+@receiver(user_locked_out, dispatch_uid="newsroom_audit_lockouts")
+def _audit_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
+    audit.record(None, "login_locked", None, username=username or "", ip_address=ip_address or "")
+
+
+class NewsroomUserAdmin(UserAdmin):
+    """Django's user admin, plus the audit log for roles and deactivation."""
+
+    list_display = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "roles",
+        "is_staff",
+        "is_active",
+        "last_login",
+    ]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("roles"))
+    def roles(self, user):
+        return ", ".join(sorted(group.name for group in user.groups.all()))
+
+    def save_model(self, request, obj, form, change):
+        before = None
+        if change:
+            before = User.objects.filter(pk=obj.pk).values("is_active", *_FLAGS).first()
+        super().save_model(request, obj, form, change)
+        # Kept on the instance (not the shared ModelAdmin) for save_related.
+        obj._audit_before = before
+        if before and before["is_active"] and not obj.is_active:
+            audit.record(request.user, "deactivate", obj)
+
+    def save_related(self, request, form, formsets, change):
+        user = form.instance
+        groups_before = set(user.groups.values_list("name", flat=True)) if change else set()
+        super().save_related(request, form, formsets, change)
+        groups_after = set(user.groups.values_list("name", flat=True))
+        before = getattr(user, "_audit_before", None) or {}
+        flags = {
+            flag: getattr(user, flag)
+            for flag in _FLAGS
+            if flag in before and before[flag] != getattr(user, flag)
+        }
+        if not change:
+            flags = {flag: getattr(user, flag) for flag in _FLAGS if getattr(user, flag)}
+        added = sorted(groups_after - groups_before)
+        removed = sorted(groups_before - groups_after)
+        if added or removed or flags:
+            audit.record(request.user, "role_change", user, added=added, removed=removed, **flags)
+
+
+admin.site.unregister(User)
+admin.site.register(User, NewsroomUserAdmin)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Who published, unpublished, deleted, restored or changed roles, and when."""
+
+    list_display = ["created_at", "actor_name", "action", "object_type", "object_repr", "summary"]
+    list_filter = ["action", "created_at", "object_type"]
+    search_fields = ["actor_name", "object_repr", "object_id"]
+    date_hierarchy = "created_at"
+    list_per_page = 100
+    readonly_fields = [
+        "created_at",
+        "actor",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_id",
+        "object_repr",
+        "details",
+    ]
+
+    @admin.display(description=_("details"))
+    def summary(self, entry):
+        return "; ".join(f"{key}: {value}" for key, value in sorted(entry.details.items()))
+
+    # History is read, never written or erased by hand.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,142 @@
+"""Request guards: bad input, the client's address, and the admin's second factor.
+
+- ``RejectBadInputMiddleware`` answers 400 to NUL bytes and broken UTF-8 in
+  the path or query string before any view (or PostgreSQL, which refuses NUL
+  in text) sees them.
+- ``client_ip`` is the one definition of "the client's address": REMOTE_ADDR,
+  or the entry the outermost *trusted* proxy wrote into X-Forwarded-For.
+  django-axes counts login failures per client with it, so a forged header
+  resets nothing.
+- ``AdminTwoFactorMiddleware`` keeps a staff user whose session has not passed
+  a second factor (TOTP or a recovery code) out of every admin page when
+  ``ADMIN_REQUIRE_2FA`` is on.
+- ``AdminMediaNonceMiddleware`` gives the admin's form media the request's
+  CSP nonce, so the prose editor's inline import map runs under a policy
+  without 'unsafe-inline'.
+"""
+
+from urllib.parse import unquote_to_bytes
+
+from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp import user_has_device
+from js_asset import Media
+
+# What a browser or a crawler never sends; seeing one means a probe.
+_NUL_SPELLINGS = ("\x00", "%00")
+
+
+def _is_utf8(raw):
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class RejectBadInputMiddleware:
+    """400 for NUL bytes or invalid UTF-8 in the path or the query string."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # WSGI hands over the raw path as latin-1 text: its bytes are the
+        # client's bytes.
+        raw_path = request.META.get("PATH_INFO", "").encode("latin-1", "replace")
+        query = request.META.get("QUERY_STRING", "")
+        if (
+            b"\x00" in raw_path
+            or any(nul in query.lower() for nul in _NUL_SPELLINGS)
+            or not _is_utf8(raw_path)
+            or not _is_utf8(unquote_to_bytes(query.encode("latin-1", "replace")))
+        ):
+            return HttpResponseBadRequest(b"Bad request.", content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+def client_ip(request):
+    """The client's address, trusting exactly ``TRUSTED_PROXY_COUNT`` proxies.
+
+    With no trusted proxy (the default) only the socket's address counts.
+    Behind N proxies, each appends the address it saw to X-Forwarded-For, so
+    the N-th entry from the right is the one our outermost proxy wrote; what
+    the client put to the left of it is ignored.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < count:
+        # Did not come through all our proxies: only the socket is known.
+        return remote
+    return forwarded[-count]
+
+
+def _admin_path(request):
+    """True when the request is for an admin page, in either language."""
+    return request.resolver_match is not None and request.resolver_match.app_name == "admin"
+
+
+class AdminTwoFactorMiddleware:
+    """Every admin page asks for a second factor when ADMIN_REQUIRE_2FA is on.
+
+    Password login (the admin's own login page, throttled by django-axes)
+    comes first; then a staff user with a confirmed device is sent to enter
+    a code, and one without a device to set one up. Until then, no admin page
+    opens — whatever the language prefix.
+    """
+
+    # Admin views a half-signed-in user still needs.
+    _open = {"login", "logout", "jsi18n"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.ADMIN_REQUIRE_2FA or not _admin_path(request):
+            return None
+        if request.resolver_match.url_name in self._open:
+            return None
+        user = request.user
+        if not (user.is_authenticated and user.is_staff) or user.is_verified():
+            # Anonymous users meet the admin's own login redirect.
+            return None
+        target = "two_factor:verify" if user_has_device(user) else "two_factor:setup"
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+
+class AdminMediaNonceMiddleware:
+    """Put the request's CSP nonce on the admin's rendered form media.
+
+    Django 5.2's admin renders ``{{ media }}`` without a nonce; the prose
+    editor's media (django-js-asset) carries an inline import map that a
+    strict script-src blocks unless it has one. Reader pages never take this
+    path, so their CSP header stays free of a per-request nonce and cached
+    copies stay valid.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_template_response(self, request, response):
+        context = getattr(response, "context_data", None)
+        nonce = getattr(request, "csp_nonce", None)
+        if not context or nonce is None or not _admin_path(request):
+            return response
+        for key in ("media", "inline_admin_formsets_media"):
+            media = context.get(key)
+            if media is not None and getattr(media, "_importmap", None) is not None:
+                context[key] = Media.from_media(media, nonce=str(nonce))
+        return response

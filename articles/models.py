@@ -140,12 +140,31 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-id")
 
     def most_read(self, days=1):
-        """Published articles with the most views over the last ``days`` days."""
-        since = timezone.localdate() - timedelta(days=days - 1)
+        """Published articles with the most views in the last ``days`` × 24 hours.
+
+        Views are kept per local day, so the window's oldest day counts in
+        proportion to the part of it still inside the window: just after
+        midnight "the last 24 hours" is mostly yesterday, not an empty today.
+        """
+        now = timezone.localtime()
+        oldest = now.date() - timedelta(days=days)
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        share = 1000 - int((now - midnight).total_seconds() * 1000 / 86400)  # per mille
+        views = models.F("daily_views__views")
+        recent = (
+            models.Sum(
+                models.Case(
+                    models.When(daily_views__day=oldest, then=views * share),
+                    default=views * 1000,
+                )
+            )
+            / 1000
+        )
         return (
             self.published()
-            .filter(daily_views__day__gte=since)
-            .annotate(recent_views=models.Sum("daily_views__views"))
+            .filter(daily_views__day__gte=oldest)
+            .annotate(recent_views=recent)
+            .filter(recent_views__gt=0)
             .order_by("-recent_views", "-published_at")
         )
 
@@ -288,8 +307,9 @@ class Article(models.Model):
                 condition=Q(status="published"),
                 name="article_rubric_published_idx",
             ),
-            # Admin changelist filters.
-            models.Index(fields=["status", "-updated_at"], name="article_status_updated_idx"),
+            # Admin changelist: every status, newest first. (An index led by
+            # "status" would lure SQLite away from the two above on reader pages.)
+            models.Index(fields=["-published_at", "-id"], name="article_admin_list_idx"),
         ]
         permissions = [
             ("publish_article", _("Can publish and schedule articles")),

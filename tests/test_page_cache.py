@@ -167,7 +167,7 @@ def test_tags_photos_and_rubric_changes_empty_the_cache(client, article, tmp_pat
 
 
 def test_logged_in_staff_always_get_fresh_private_pages(client, staff_client, article):
-    from django.test import Client  # noqa: PLC0415
+    from django.test import Client
 
     anonymous = Client()
     url = article.get_absolute_url("ru")

@@ -22,6 +22,8 @@ from taggit.models import TagBase, TaggedItemBase
 from . import images, richtext, slugs
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# "Most read" ranks at most this many articles (a sidebar shows a handful).
+MOST_READ_CANDIDATES = 300
 
 # What the body editor offers; the server-side allow-list is richtext.sanitize.
 BODY_EXTENSIONS = {
@@ -145,26 +147,35 @@ class ArticleQuerySet(models.QuerySet):
         Views are kept per local day, so the window's oldest day counts in
         proportion to the part of it still inside the window: just after
         midnight "the last 24 hours" is mostly yesterday, not an empty today.
+        The ranking starts from the few days' view rows (``view_day_idx``),
+        never from the whole article table, and keeps the top
+        ``MOST_READ_CANDIDATES`` before the caller's filters.
         """
         now = timezone.localtime()
         oldest = now.date() - timedelta(days=days)
         midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
         share = 1000 - int((now - midnight).total_seconds() * 1000 / 86400)  # per mille
-        views = models.F("daily_views__views")
-        recent = (
-            models.Sum(
-                models.Case(
-                    models.When(daily_views__day=oldest, then=views * share),
-                    default=views * 1000,
-                )
+
+        def recent(prefix):
+            views = models.F(f"{prefix}views")
+            weighted = models.Case(
+                models.When(**{f"{prefix}day": oldest}, then=views * share),
+                default=views * 1000,
             )
-            / 1000
+            return models.Sum(weighted) / 1000
+
+        top = (
+            ArticleViewDay.objects.filter(day__gte=oldest)
+            .values("article_id")
+            .annotate(recent=recent(""))
+            .filter(recent__gt=0)
+            .order_by("-recent")
+            .values("article_id")[:MOST_READ_CANDIDATES]
         )
         return (
             self.published()
-            .filter(daily_views__day__gte=oldest)
-            .annotate(recent_views=recent)
-            .filter(recent_views__gt=0)
+            .filter(pk__in=top, daily_views__day__gte=oldest)
+            .annotate(recent_views=recent("daily_views__"))
             .order_by("-recent_views", "-published_at")
         )
 

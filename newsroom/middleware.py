@@ -1,8 +1,9 @@
 """Request guards: bad input, the client's address, and the admin's second factor.
 
-- ``RejectBadInputMiddleware`` answers 400 to NUL bytes and broken UTF-8 in
-  the path or query string before any view (or PostgreSQL, which refuses NUL
-  in text) sees them.
+- ``RejectBadInputMiddleware`` answers 400 to NUL bytes in the path or query
+  string, broken UTF-8 in the query string and more query fields than
+  ``DATA_UPLOAD_MAX_NUMBER_FIELDS``, before any view (or PostgreSQL, which
+  refuses NUL in text) sees them.
 - ``client_ip`` is the one definition of "the client's address": REMOTE_ADDR,
   or the entry the outermost *trusted* proxy wrote into X-Forwarded-For.
   django-axes counts login failures per client with it, so a forged header
@@ -37,22 +38,29 @@ def _is_utf8(raw):
     return True
 
 
+def _too_many_fields(query):
+    # Django refuses these only when a view reads request.GET; refuse them
+    # for every page, so the answer does not depend on the view.
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    return limit is not None and query.count("&") + query.count(";") >= limit
+
+
 class RejectBadInputMiddleware:
-    """400 for NUL bytes or invalid UTF-8 in the path or the query string."""
+    """400 for NUL bytes, invalid UTF-8 or too many fields in the path or query."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # WSGI hands over the raw path as latin-1 text: its bytes are the
-        # client's bytes.
-        raw_path = request.META.get("PATH_INFO", "").encode("latin-1", "replace")
+        # Django already re-percent-encodes broken UTF-8 in the path (it then
+        # matches no URL: 404), but lets NUL through, and decodes the query
+        # string with replacement characters.
         query = request.META.get("QUERY_STRING", "")
         if (
-            b"\x00" in raw_path
+            "\x00" in request.path_info
             or any(nul in query.lower() for nul in _NUL_SPELLINGS)
-            or not _is_utf8(raw_path)
             or not _is_utf8(unquote_to_bytes(query.encode("latin-1", "replace")))
+            or _too_many_fields(query)
         ):
             return HttpResponseBadRequest(b"Bad request.", content_type="text/plain; charset=utf-8")
         return self.get_response(request)

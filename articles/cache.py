@@ -88,11 +88,7 @@ def content_changed(**_signal_kwargs):
 
 
 def _current_state(found):
-    """The generation state, renewed when missing or when a scheduled time has passed.
-
-    Returns None when another request is renewing it right now: then this
-    request neither reads nor stores the cache.
-    """
+    """The generation state, renewed when missing or when a scheduled time has passed."""
     state = found.get(STATE_KEY)
     if state is None:
         return _renew_state()
@@ -101,7 +97,8 @@ def _current_state(found):
         # token for everyone.
         if cache.add(f"pagecache:renew:{state['next']}", 1, timeout=60):
             return _renew_state()
-        return None
+        # Another request is renewing it this very moment: go on with the
+        # old one for this request (milliseconds of staleness, no stampede).
     return state
 
 
@@ -157,11 +154,24 @@ class PageCacheMiddleware:
         found = cache.get_many([STATE_KEY, key])
         state = _current_state(found)
         entry = found.get(key)
-        if state is not None and entry is not None and entry[0] == state["token"]:
-            return self._replay(request, entry, state)
+        if entry is not None and entry[0] == state["token"]:
+            return self._replay(request, entry, state, "hit")
+        if entry is None:
+            return self._render(request, key, state)
+        # The page changed. When news breaks, every page is emptied at the
+        # moment traffic peaks: one request renders it again while the
+        # others get the previous version for that short while.
+        lock = f"{key}:rendering"
+        if not cache.add(lock, 1, timeout=_setting("PAGE_CACHE_LOCK_SECONDS", 10)):
+            return self._replay(request, entry, state, "stale")
+        try:
+            return self._render(request, key, state)
+        finally:
+            cache.delete(lock)
 
+    def _render(self, request, key, state):
         response = self.get_response(request)
-        if state is not None and self._storable(request, response):
+        if self._storable(request, response):
             self._store(key, response, state)
             self._mark_public(response, state)
             response.headers["X-Page-Cache"] = "miss"
@@ -208,8 +218,8 @@ class PageCacheMiddleware:
             max_age = max(0, min(max_age, int(state["next"] - time.time())))
         return max_age
 
-    def _mark_public(self, response, state):
-        max_age = self._max_age(state)
+    def _mark_public(self, response, state, max_age=None):
+        max_age = self._max_age(state) if max_age is None else max_age
         response.headers.pop("Vary", None)
         response.headers["Cache-Control"] = f"public, max-age={max_age}, s-maxage={max_age}"
 
@@ -220,13 +230,14 @@ class PageCacheMiddleware:
             patch_cache_control(response, private=True, no_cache=True)
         return response
 
-    def _replay(self, request, entry, state):
+    def _replay(self, request, entry, state, how):
         _token, status, headers, content = entry
         response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
         for name, value in headers:
             response.headers[name] = value
-        self._mark_public(response, state)
-        response.headers["X-Page-Cache"] = "hit"
+        # A stale page is shown for an instant, never kept by a proxy.
+        self._mark_public(response, state, max_age=0 if how == "stale" else None)
+        response.headers["X-Page-Cache"] = how
         return response
 
 

@@ -5,9 +5,11 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from articles.cache import page_key
 from articles.models import Article, Photo, Tag
 
 LANGUAGES = ("ru", "kk")
@@ -209,3 +211,20 @@ def test_head_request_is_answered_from_the_cache_without_a_body(client, article)
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "hit"
     assert response.content == b""
+
+
+def test_while_a_changed_page_renders_again_other_readers_get_the_previous_one(client, article, rf):
+    url = article.get_absolute_url("ru")
+    _fill(client, [url])
+    article.title_ru = "В Актау открыли вторую школу"
+    article.save()
+    rendering = page_key(rf.get(url)) + ":rendering"
+    cache.add(rendering, 1)  # another reader's request is rendering the page
+
+    stale = client.get(url)
+    assert stale["X-Page-Cache"] == "stale"
+    assert "новую школу" in stale.content.decode()
+    assert stale["Cache-Control"] == "public, max-age=0, s-maxage=0"
+
+    cache.delete(rendering)
+    assert "вторую школу" in client.get(url, follow=True).content.decode()

@@ -25,7 +25,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import F, FloatField, Q, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
@@ -87,19 +87,24 @@ def search_vector_sql(language, table="articles_article"):
     return " || ".join(parts)
 
 
-def _postgres(articles, query, language):
-    config = CONFIGS[language]
-    search_query = SearchQuery(query, config=config, search_type="websearch")
+def matching(articles, query, language):
+    """PostgreSQL: ``articles`` whose text in ``language`` matches, with ``search_vector``."""
+    search_query = SearchQuery(query, config=CONFIGS[language], search_type="websearch")
     # Built from our own constants only (field names and configuration names),
     # never from the query, which goes in as a parameter of SearchQuery.
     vector = RawSQL(  # noqa: S611
         search_vector_sql(language), [], output_field=SearchVectorField()
     )
+    return articles.annotate(search_vector=vector).filter(search_vector=search_query)
+
+
+def _postgres(articles, query, language):
+    config = CONFIGS[language]
+    search_query = SearchQuery(query, config=config, search_type="websearch")
     return (
-        articles.annotate(search_vector=vector)
-        .filter(search_vector=search_query)
+        matching(articles, query, language)
         .annotate(
-            rank=SearchRank(F("search_vector"), search_query, output_field=FloatField()),
+            rank=SearchRank(F("search_vector"), search_query),
             headline_text=_headline(language, config, search_query),
         )
         .order_by("-rank", "-published_at", "-id")
@@ -107,7 +112,9 @@ def _postgres(articles, query, language):
 
 
 def _headline(language, config, search_query):
-    text = Concat(F(f"lead_{language}"), Value(" "), F(f"body_{language}"))
+    text = Concat(
+        F(f"lead_{language}"), Value(" "), F(f"body_{language}"), output_field=TextField()
+    )
     return SearchHeadline(
         text,
         search_query,

@@ -1,0 +1,77 @@
+"""RSS feeds: one per language and one per rubric, for readers and aggregators."""
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from .reader_content import enrich
+
+
+def items(response):
+    root = ET.fromstring(response.content)  # noqa: S314 - our own XML
+    return root, root.findall("./channel/item")
+
+
+def test_russian_feed_lists_russian_articles_with_absolute_links(client, make_article, settings):
+    settings.SITE_URL = "https://news.example.kz"
+    article = enrich(make_article(title_ru="Новость для ленты"), count=1)
+    make_article(title_ru="Черновик", status="draft")
+    response = client.get("/rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root, entries = items(response)
+    assert root.find("./channel/language").text == "ru"
+    assert root.find("./channel/title").text == "Новости Актау и Мангыстау"
+    assert [entry.find("title").text for entry in entries] == ["Новость для ленты"]
+    link = entries[0].find("link").text
+    assert link == "https://news.example.kz" + article.get_absolute_url("ru")
+    assert entries[0].find("description").text == article.lead_ru
+    enclosure = entries[0].find("enclosure")
+    assert enclosure.get("url").startswith("https://news.example.kz/media/photos/")
+    assert enclosure.get("type") == "image/jpeg"
+
+
+def test_kazakh_feed_lists_only_articles_that_exist_in_kazakh(client, make_article):
+    make_article(title_kk="Қазақша жаңалық")
+    make_article(title_ru="Только по-русски", title_kk="", lead_kk="", body_kk="")
+    root, entries = items(client.get("/kk/rss/"))
+    assert root.find("./channel/language").text == "kk"
+    assert root.find("./channel/title").text == "Ақтау және Маңғыстау жаңалықтары"
+    assert [entry.find("title").text for entry in entries] == ["Қазақша жаңалық"]
+    assert "/kk/aktau/" in entries[0].find("link").text
+
+
+def test_rubric_feed_lists_only_that_rubric(client, make_article):
+    from .reader_content import other_rubric
+
+    accidents = other_rubric()
+    make_article(title_ru="Новость Актау")
+    make_article(title_ru="ДТП на трассе", title_kk="Жолдағы апат", rubric=accidents)
+    root, entries = items(client.get("/proisshestviya/rss/"))
+    assert [entry.find("title").text for entry in entries] == ["ДТП на трассе"]
+    assert root.find("./channel/title").text.startswith("Происшествия")
+    _root, entries = items(client.get("/kk/proisshestviya/rss/"))
+    assert [entry.find("title").text for entry in entries] == ["Жолдағы апат"]
+    assert "/kk/proisshestviya/" in entries[0].find("link").text
+
+
+def test_scheduled_articles_stay_out_of_the_feed(client, make_article):
+    make_article(title_ru="Завтрашняя", published_at=timezone.now() + timedelta(days=1))
+    _root, entries = items(client.get("/rss/"))
+    assert entries == []
+
+
+def test_unknown_rubric_feed_is_404(client, db):
+    assert client.get("/no-such-rubric/rss/").status_code == 404
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_feed_runs_a_fixed_number_of_queries(
+    client, make_article, django_assert_max_num_queries, count
+):
+    for index in range(3):
+        enrich(make_article(title_ru=f"Лента {index}"), count=count)
+    with django_assert_max_num_queries(4):
+        assert client.get("/rss/").status_code == 200

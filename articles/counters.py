@@ -6,7 +6,9 @@ The article page loads ``static/js/beacon.js``, which POSTs to
 - drops bots, recognised by their user agent (``BOT_PATTERN``), and requests
   without one;
 - counts a reader once per article within ``VIEW_DEDUPE_SECONDS`` (a hash of
-  client address, user agent and article id, kept in the cache);
+  client address — ``newsroom.middleware.client_ip``, which trusts
+  X-Forwarded-For only behind ``TRUSTED_PROXY_COUNT`` proxies — user agent
+  and article id, kept in the cache);
 - adds one to a pending counter per article and day (Asia/Aqtau): with Redis
   one atomic script (``SET NX`` + ``HINCRBY``), so no database query on the
   hot path; otherwise a counter inside this process.
@@ -42,6 +44,8 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from redis.exceptions import ResponseError
+
+from newsroom.middleware import client_ip
 
 from .models import Article
 
@@ -97,19 +101,8 @@ def is_bot(user_agent):
     return not user_agent or BOT_PATTERN.search(user_agent) is not None
 
 
-def client_address(request):
-    """The reader's address: REMOTE_ADDR, or the proxy-given one behind trusted proxies."""
-    proxies = getattr(settings, "NEWSROOM_TRUSTED_PROXY_COUNT", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _reader_key(request, pk, user_agent):
-    raw = f"{client_address(request)}\0{user_agent}\0{pk}".encode()
+    raw = f"{client_ip(request)}\0{user_agent}\0{pk}".encode()
     return "views:seen:" + hashlib.blake2b(raw, digest_size=12).hexdigest()
 
 

@@ -131,3 +131,11 @@ def png_with_script_text():
     buffer = io.BytesIO()
     Image.new("RGB", (50, 50), "red").save(buffer, "PNG", pnginfo=info)
     return buffer.getvalue()
+
+
+def mpo():
+    """A multi-picture JPEG, as some phones write (main picture + a preview)."""
+    buffer = io.BytesIO()
+    first = Image.new("RGB", (640, 480), "red")
+    first.save(buffer, "MPO", save_all=True, append_images=[Image.new("RGB", (160, 120), "blue")])
+    return buffer.getvalue()

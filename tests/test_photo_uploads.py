@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 import pytest
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
@@ -343,3 +344,28 @@ def test_webp_upload_is_accepted(article, django_capture_on_commit_callbacks):
 def test_stored_names_come_from_us_not_the_uploader(article, django_capture_on_commit_callbacks):
     photo = upload(article, "фото.jpg.php", photo_files.jpeg(), django_capture_on_commit_callbacks)
     assert re.fullmatch(r"photos/\d{4}/\d{2}/[0-9a-f]{32}\.jpg", photo.image.name)
+
+
+def test_multi_picture_phone_jpeg_is_stored_as_one_plain_jpeg(
+    article, django_capture_on_commit_callbacks
+):
+    data = photo_files.mpo()
+    assert Image.open(io.BytesIO(data)).format == "MPO"
+    photo = upload(article, "IMG_0001.JPG", data, django_capture_on_commit_callbacks)
+    image, _data = open_stored(photo.image.name)
+    assert (image.format, image.size) == ("JPEG", (640, 480))
+    assert getattr(image, "n_frames", 1) == 1
+
+
+def test_saving_through_the_field_file_is_cleaned_too(article, django_capture_on_commit_callbacks):
+    """The way load_demo and imports store a picture: photo.image.save(name, content)."""
+    photo = Photo(article=article, position=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.image.save("agency.jpg", ContentFile(photo_files.phone_jpeg()), save=False)
+        photo.save()
+    photo.refresh_from_db()
+    assert (photo.width, photo.height) == (400, 800)
+    assert photo.renditions["original"] == photo.image.name
+    for name in stored_files():
+        image, data = open_stored(name)
+        assert not image.getexif() and b"Exif" not in data, name

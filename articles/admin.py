@@ -541,7 +541,21 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             old, new = new, old
         changes = []
         labels = {field.attname: field.verbose_name for field in Article._meta.concrete_fields}
-        skip = {"id", "version", "updated_at", "created_at", *LIVE_FIELDS}
+        # Bookkeeping, and the original columns modeltranslation keeps beside
+        # the _ru/_kk ones (their value is undetermined, pitfall 5).
+        skip = {
+            "id",
+            "version",
+            "updated_at",
+            "created_at",
+            "ru_changed_at",
+            "kk_changed_at",
+            *LIVE_FIELDS,
+            *Article.TEXT_FIELDS,
+            "slug",
+            "slug_ru",
+            "slug_kk",
+        }
         before, after = old.field_dict, new.field_dict
         for name, label in labels.items():
             if name in skip or before.get(name) == after.get(name):

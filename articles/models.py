@@ -333,7 +333,10 @@ class Article(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._loaded_texts = instance._texts()
+        # With .only()/.defer() reading a deferred text would load it through
+        # from_db again (endless recursion); such an instance counts as new.
+        if not instance.get_deferred_fields():
+            instance._loaded_texts = instance._texts()
         return instance
 
     def _texts(self):

@@ -1,0 +1,356 @@
+"""The site survives its services: Redis stopped or silent, PostgreSQL away.
+
+Real failures, not mocks: a private ``redis-server`` on a spare loopback port
+that the test stops; a listener that accepts connections and never answers;
+and a TCP relay in front of PostgreSQL that the test cuts, makes silent, and
+restores. Times are asserted loosely (seconds): they catch a page that hangs,
+not a slow machine.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from contextlib import contextmanager
+
+import pytest
+from django.core.management import call_command
+from django.db import close_old_connections, connection
+from django.test import Client
+
+from articles import counters
+from articles.models import Article
+
+REDIS_SERVER = shutil.which("redis-server")
+BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126 Safari/537.36"
+# Generous: a healthy page answers in milliseconds, a hanging one never.
+SLOW = 10
+
+
+def _spare_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _redis_cache(port):
+    """The production cache settings (newsroom/settings.py), pointed at ``port``."""
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "KEY_PREFIX": "faults",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    }
+
+
+@pytest.fixture
+def redis_server():
+    if REDIS_SERVER is None:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is missing: fault tests cannot run in CI.")
+        pytest.skip("redis-server not installed")
+    port = _spare_port()
+    process = subprocess.Popen(
+        [
+            REDIS_SERVER,
+            *("--port", str(port), "--bind", "127.0.0.1"),
+            *("--save", "", "--appendonly", "no", "--daemonize", "no"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2) as sock:
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        process.kill()
+        pytest.fail("the private redis-server did not start")
+    yield process, port
+    if process.poll() is None:
+        process.kill()
+    process.wait(timeout=10)
+
+
+class SilentListener:
+    """Accepts TCP connections and never says a word."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.held = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+    def close(self):
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.sock.close()
+        for conn in self.held:
+            conn.close()
+
+
+@pytest.fixture
+def silent_listener():
+    listener = SilentListener()
+    yield listener
+    listener.close()
+
+
+def _timed(client, method, url, **kwargs):
+    started = time.monotonic()
+    response = getattr(client, method)(url, **kwargs)
+    return response, time.monotonic() - started
+
+
+def _reader_urls(article):
+    return [
+        "/",
+        "/kk/",
+        f"/{article.rubric.slug}/",
+        article.get_absolute_url("ru"),
+        article.get_absolute_url("kk"),
+        "/search/?q=школа",
+        "/rss/",
+    ]
+
+
+@pytest.fixture
+def fresh_counters():
+    counters.discard_pending()
+    yield
+    counters.discard_pending()
+
+
+# Redis ------------------------------------------------------------------------
+
+
+def test_reader_pages_and_view_counts_survive_redis_stopping(
+    db, article, redis_server, settings, fresh_counters
+):
+    process, port = redis_server
+    settings.CACHES = _redis_cache(port)
+    client = Client(raise_request_exception=False)
+    for url in _reader_urls(article):
+        assert client.get(url).status_code == 200, url
+    assert client.get("/healthz").json()["cache"] == "ok"
+
+    process.terminate()
+    process.wait(timeout=10)
+
+    for url in _reader_urls(article):
+        response, seconds = _timed(client, "get", url)
+        assert response.status_code == 200, url
+        assert seconds < SLOW, (url, seconds)
+    # Views counted while Redis is down are kept and reach the database.
+    for n in range(3):
+        response, seconds = _timed(
+            client, "post", f"/_/views/{article.pk}/", HTTP_USER_AGENT=f"{BROWSER_UA} {n}"
+        )
+        assert response.status_code == 204
+        assert seconds < SLOW
+    call_command("flush_views", verbosity=0)
+    article.refresh_from_db()
+    assert article.views == 3
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    assert health.json()["database"] == "ok"
+    assert health.json()["cache"] == "error"
+
+
+def test_reader_pages_answer_when_redis_never_answers(
+    db, article, silent_listener, settings, fresh_counters
+):
+    settings.CACHES = _redis_cache(silent_listener.port)
+    client = Client(raise_request_exception=False)
+    for url in _reader_urls(article):
+        response, seconds = _timed(client, "get", url)
+        assert response.status_code == 200, url
+        assert seconds < SLOW, (url, seconds)
+    response, seconds = _timed(
+        client, "post", f"/_/views/{article.pk}/", HTTP_USER_AGENT=BROWSER_UA
+    )
+    assert response.status_code == 204
+    assert seconds < SLOW
+    call_command("flush_views", verbosity=0)
+    article.refresh_from_db()
+    assert article.views == 1
+    health, seconds = _timed(client, "get", "/healthz")
+    assert health.status_code == 200
+    assert health.json()["cache"] == "error"
+    assert seconds < SLOW
+
+
+# PostgreSQL -------------------------------------------------------------------
+
+
+class DatabaseRelay:
+    """A TCP relay in front of PostgreSQL that a test can cut or silence.
+
+    ``forward``: relays bytes both ways; ``refuse``: nothing listens (the
+    database is stopped); ``silent``: connections are accepted and never
+    answered (the database host hangs).
+    """
+
+    def __init__(self, host, port):
+        self.target = (host, int(port))
+        self.port = _spare_port()
+        self.mode = "forward"
+        self.sockets = []
+        self.listener = None
+        self._listen()
+
+    def _listen(self):
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        self.listener.listen(64)
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def _accept(self, listener):
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            self.sockets.append(client)
+            if self.mode != "forward":
+                continue  # silent: hold it, say nothing
+            upstream = socket.create_connection(self.target)
+            self.sockets.append(upstream)
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def _cut(self):
+        for sock in self.sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            sock.close()
+        self.sockets = []
+
+    def set(self, mode):
+        self._cut()
+        if self.listener is not None:
+            # shutdown() wakes the thread blocked in accept(), which
+            # otherwise keeps the port bound after close().
+            try:
+                self.listener.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            self.listener.close()
+            self.listener = None
+        self.mode = mode
+        if mode != "refuse":
+            self._listen()
+
+    def close(self):
+        self.set("refuse")
+
+
+@contextmanager
+def database_through(relay):
+    settings_dict = connection.settings_dict
+    saved = (settings_dict["HOST"], settings_dict["PORT"])
+    connection.close()
+    settings_dict["HOST"], settings_dict["PORT"] = "127.0.0.1", relay.port
+    try:
+        yield
+    finally:
+        connection.close()
+        settings_dict["HOST"], settings_dict["PORT"] = saved
+
+
+def _serve(client, url):
+    """One request as a WSGI server runs it: stale connections are dropped
+    before and after (the test client switches that off for test transactions).
+    """
+    close_old_connections()
+    try:
+        return _timed(client, "get", url)
+    finally:
+        close_old_connections()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (CI run 2)")
+def test_database_away_cached_pages_stay_others_get_503_and_service_returns(
+    transactional_db, article, settings
+):
+    settings.DATABASES["default"].setdefault("OPTIONS", {})
+    assert connection.settings_dict["OPTIONS"].get("connect_timeout") == 3
+    relay = DatabaseRelay(
+        connection.settings_dict["HOST"] or "127.0.0.1", connection.settings_dict["PORT"] or 5432
+    )
+    client = Client(raise_request_exception=False)
+    cached = article.get_absolute_url("ru")
+    try:
+        with database_through(relay):
+            response, _ = _serve(client, cached)
+            assert response.status_code == 200
+            assert _serve(client, cached)[0]["X-Page-Cache"] == "hit"
+
+            for mode in ("refuse", "silent"):
+                relay.set(mode)
+                response, seconds = _serve(client, cached)
+                assert response.status_code == 200, mode
+                for url, first in ((f"/?{mode}=1", "ru"), (f"/kk/?{mode}=1", "kk")):
+                    response, seconds = _serve(client, url)
+                    body = response.content.decode()
+                    assert response.status_code == 503, (mode, url)
+                    assert seconds < SLOW, (mode, url, seconds)
+                    assert response["Retry-After"]
+                    assert "Traceback" not in body
+                    assert f'<html lang="{first}">' in body
+                    assert body.count("<section lang=") == 2
+                health, seconds = _serve(client, "/healthz")
+                assert health.status_code == 503
+                assert health.json()["database"] == "error"
+                assert seconds < SLOW
+
+            relay.set("forward")
+            response, _ = _serve(client, "/?back=1")
+            assert response.status_code == 200
+            assert _serve(client, "/healthz")[0].json()["database"] == "ok"
+            assert Article.objects.filter(pk=article.pk).exists()
+    finally:
+        relay.close()

@@ -42,6 +42,8 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
+from . import cache as page_cache
+
 logger = logging.getLogger(__name__)
 
 MB = 1024 * 1024
@@ -434,6 +436,9 @@ def make_renditions(photo, picture=None):
             storage.delete(orphan)
         return photo.renditions
     photo.renditions, photo.width, photo.height = renditions, width, height
+    # update() sends no signal: tell the page cache, or a page stored while
+    # the renditions were being made would keep showing the bare original.
+    page_cache.content_changed()
     return renditions
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -105,8 +106,10 @@ def article_with_three_photos(article, django_capture_on_commit_callbacks):
 def test_page_view_opens_no_image_file_and_makes_no_rendition(
     client, article_with_three_photos, settings
 ):
-    url = article_with_three_photos.get_absolute_url("ru")
-    client.get(url)  # templates compiled, caches warm: what follows is a reader's view
+    for language in ("ru", "kk"):
+        # Templates compiled and loaded: what follows is any reader's view...
+        client.get(article_with_three_photos.get_absolute_url(language))
+    cache.clear()  # ...rendered afresh, not answered from the page cache.
     media_root = os.path.realpath(settings.MEDIA_ROOT)
     before = media_files(settings)
     real_open = builtins.open
@@ -270,3 +273,20 @@ def test_rebuild_output_is_a_real_picture(article, django_capture_on_commit_call
     with default_storage.open(photo.renditions["jpeg"][-1][2], "rb") as stored:
         image = Image.open(io.BytesIO(stored.read()))
         assert image.size == (900, 600)
+
+
+def test_a_page_cached_before_the_renditions_existed_is_renewed(
+    client, article, django_capture_on_commit_callbacks
+):
+    url = article.get_absolute_url("ru")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        Photo.objects.create(article=article, image=SimpleUploadedFile("a.jpg", photo_files.jpeg()))
+    renditions = [c for c in callbacks if c.__module__ == "articles.images"]
+    for callback in callbacks:
+        if callback not in renditions:
+            callback()  # the commit: the page cache is emptied
+    # A reader comes while the renditions are still being made: the bare original.
+    assert b"<picture>" not in client.get(url).content
+    for callback in renditions:
+        callback()
+    assert b"<picture>" in client.get(url).content

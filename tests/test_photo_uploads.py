@@ -369,3 +369,19 @@ def test_saving_through_the_field_file_is_cleaned_too(article, django_capture_on
     for name in stored_files():
         image, data = open_stored(name)
         assert not image.getexif() and b"Exif" not in data, name
+
+
+def test_colour_profile_is_applied_then_dropped(article, django_capture_on_commit_callbacks):
+    """Phones tag photos with an ICC profile; stored files are plain sRGB, untagged."""
+    from PIL import ImageCms
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = io.BytesIO()
+    Image.new("RGB", (700, 500), (200, 30, 40)).save(buffer, "JPEG", icc_profile=srgb)
+    photo = upload(article, "tagged.jpg", buffer.getvalue(), django_capture_on_commit_callbacks)
+    for name in stored_files():
+        image, _data = open_stored(name)
+        assert "icc_profile" not in image.info, name
+        red, green, blue = image.convert("RGB").getpixel((100, 100))
+        assert abs(red - 200) < 8 and green < 45 and blue < 55, (name, red, green, blue)
+    assert photo.width == 700

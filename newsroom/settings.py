@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # View beacons are answered here: they need nothing that follows.
+    "articles.counters.BeaconMiddleware",
     # Before session/locale/CSRF: it sees their Vary and Set-Cookie, and a hit skips them.
     "articles.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -42,8 +43,6 @@ def test_generator_refuses_nonsense(db):
 
 
 def _queries(client, url):
-    from django.core.cache import cache  # noqa: PLC0415
-
     cache.clear()
     client.get("/no-such-rubric/")  # the page cache's own bookkeeping query
     with CaptureQueriesContext(connection) as queries:
@@ -107,9 +106,7 @@ def test_reader_queries_walk_indexes_not_the_whole_archive(db):
             "rubric page 3": listing.in_rubric(rubric)[40:60],
             "most read 24 h": Article.objects.most_read(1).in_language(code)[:5],
             "most read 7 days": Article.objects.most_read(7).in_language(code)[:5],
-            "related": Article.objects.published()
-            .in_language(code)
-            .related_to(article)[:4],
+            "related": Article.objects.published().in_language(code).related_to(article)[:4],
             "next scheduled": Article.objects.scheduled().order_by("published_at")[:1],
         }
         for name, queryset in queries.items():

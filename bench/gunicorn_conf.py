@@ -1,0 +1,9 @@
+"""gunicorn settings for `make bench` (and a model for production, see docs/deployment.md)."""
+
+
+def worker_exit(server, worker):
+    # View counts waiting inside this worker (local-memory cache, or a Redis
+    # outage) reach the database before it goes.
+    from articles import counters  # noqa: PLC0415 - Django is set up by now
+
+    counters.flush_pending_in_process()

@@ -1,0 +1,85 @@
+"""In-process part of `make bench`: SQL queries per page, page sizes, URL lists for wrk.
+
+Run by bench/run.py with the bench environment; prints one JSON object.
+"""
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+django.setup()
+
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from articles import cache as page_cache  # noqa: E402
+from articles.models import Article  # noqa: E402
+
+MISS_PATHS = 20_000
+
+
+def measure(client, path):
+    cache.clear()
+    page_cache.content_changed()
+    with CaptureQueriesContext(connection) as miss:
+        started = time.perf_counter()
+        response = client.get(path, HTTP_HOST="127.0.0.1")
+        elapsed = time.perf_counter() - started
+    with CaptureQueriesContext(connection) as hit:
+        again = client.get(path, HTTP_HOST="127.0.0.1")
+    return {
+        "path": path,
+        "status": response.status_code,
+        "bytes": len(response.content),
+        "queries_miss": len(miss),
+        "queries_hit": len(hit),
+        "hit_header": again.get("X-Page-Cache"),
+        "render_ms": round(elapsed * 1000, 1),
+    }
+
+
+def main(out_dir):
+    out_dir = Path(out_dir)
+    listing = (
+        Article.objects.published()
+        .in_language("ru")
+        .in_language("kk")
+        .latest()
+        .select_related("rubric")
+    )
+    newest = listing.first()
+    client = Client()
+    pages = {
+        "home (ru)": measure(client, "/"),
+        "home (kk)": measure(client, "/kk/"),
+        "rubric (ru)": measure(client, newest.rubric.get_absolute_url()),
+        "article (ru)": measure(client, newest.get_absolute_url("ru")),
+        "article (kk)": measure(client, newest.get_absolute_url("kk")),
+    }
+    # Cache-miss URLs: canonical article paths, never the warmed one.
+    miss, ids = [], []
+    for article in listing.only("id", "slug_ru", "rubric__slug")[1 : MISS_PATHS + 1]:
+        ids.append(article.pk)
+        miss.append(
+            reverse(
+                "articles:detail",
+                kwargs={"rubric": article.rubric.slug, "pk": article.pk, "slug": article.slug_ru},
+            )
+        )
+    (out_dir / "paths_miss.txt").write_text("\n".join(miss) + "\n")
+    beacons = [reverse("beacon", args=[pk]) for pk in ids]
+    (out_dir / "paths_beacon.txt").write_text("\n".join(beacons) + "\n")
+    print(json.dumps({"pages": pages, "articles": Article.objects.count()}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

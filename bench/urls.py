@@ -1,0 +1,23 @@
+"""The site's URLs plus /_/bench/floor/: a bare view returning a page of the article's size.
+
+The floor goes through the same middleware as every page (under /_/, which
+the page cache leaves alone) but renders no template and asks no database:
+what Django itself costs per request on this machine.
+"""
+
+import os
+
+from django.http import HttpResponse
+from django.urls import path
+
+from newsroom.urls import urlpatterns as site_urlpatterns
+
+FLOOR_BYTES = int(os.environ.get("BENCH_FLOOR_BYTES", "30000"))
+_FLOOR_PAGE = b"<!doctype html><title>floor</title>" + b"x" * FLOOR_BYTES
+
+
+def floor(request):
+    return HttpResponse(_FLOOR_PAGE[:FLOOR_BYTES], content_type="text/html; charset=utf-8")
+
+
+urlpatterns = [path("_/bench/floor/", floor), *site_urlpatterns]

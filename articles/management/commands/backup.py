@@ -1,8 +1,9 @@
 """Back up the newsroom into one archive: the database's content and the media files.
 
-The archive (``.tar.gz``) holds ``manifest.json``, ``data.json`` (Django's
-``dumpdata`` in natural keys: articles, photos, tags, sources, rubrics, the
-audit log, versions, users, roles and their second-factor devices) and
+The archive (``.tar.gz``) holds ``manifest.json``, ``roles.xml`` (the
+groups, by name) and ``data.xml`` (Django's ``dumpdata``, XML, with natural
+foreign keys: articles, photos, tags, sources, rubrics, views per day, the
+audit log, versions, users and their second-factor devices) and
 ``media/`` (every file of the default storage: photos and their renditions).
 It is portable between SQLite and PostgreSQL; ``manage.py restore`` brings
 it back into an empty database.
@@ -26,8 +27,10 @@ FORMAT = "newsroom-backup/1"
 # What a restore needs to bring the site back: content, history, people.
 # Content types and permissions are left out: migrate recreates them, and
 # natural keys point at them by name.
+# Roles (groups) go by name, as migrate makes them again in a new database;
+# everything else keeps its id (article ids are in every published link).
+ROLE_LABELS = ["auth.group"]
 APP_LABELS = [
-    "auth.group",
     "auth.user",
     "articles",
     "taggit",
@@ -93,16 +96,23 @@ class Command(BaseCommand):
             return
         archive.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
-            data = Path(tmp) / "data.json"
-            call_command(
-                "dumpdata",
-                *labels,
-                natural_foreign=True,
-                natural_primary=True,
-                output=str(data),
-                verbosity=0,
-            )
-            objects = len(json.loads(data.read_text(encoding="utf-8")))
+            roles, data = Path(tmp) / "roles.xml", Path(tmp) / "data.xml"
+            for output, app_labels, natural_primary in (
+                (roles, ROLE_LABELS, True),
+                (data, labels, False),
+            ):
+                call_command(
+                    "dumpdata",
+                    *app_labels,
+                    natural_foreign=True,
+                    natural_primary=natural_primary,
+                    # XML keeps microseconds (Django's JSON cuts times to milliseconds).
+                    format="xml",
+                    output=str(output),
+                    verbosity=0,
+                )
+            # Text inside is escaped, so every "<object " starts a record.
+            objects = sum(path.read_bytes().count(b"<object ") for path in (roles, data))
             manifest = {
                 "format": FORMAT,
                 "created_at": timezone.now().isoformat(),
@@ -114,7 +124,8 @@ class Command(BaseCommand):
             try:
                 with tarfile.open(partial, "w:gz") as tar:
                     _add_bytes(tar, "manifest.json", json.dumps(manifest, indent=2).encode())
-                    tar.add(data, arcname="data.json")
+                    tar.add(roles, arcname="roles.xml")
+                    tar.add(data, arcname="data.xml")
                     for name in files:
                         info = tarfile.TarInfo(f"media/{name}")
                         info.size = default_storage.size(name)

@@ -70,12 +70,15 @@ class Command(BaseCommand):
             for member, name in media:
                 self._write_media(tar, member, name)
             with tempfile.TemporaryDirectory() as tmp:
-                data = Path(tmp) / "data.json"
-                data.write_bytes(tar.extractfile("data.json").read())
+                fixtures = []
+                for name in ("roles.xml", "data.xml"):
+                    fixture = Path(tmp) / name
+                    fixture.write_bytes(tar.extractfile(name).read())
+                    fixtures.append(str(fixture))
                 with transaction.atomic():
-                    call_command("loaddata", str(data), verbosity=0)
+                    call_command("loaddata", *fixtures, verbosity=0)
         for name in skipped:
-            if name not in ("manifest.json", "data.json"):
+            if name not in ("manifest.json", "roles.xml", "data.xml"):
                 self.stderr.write(f"Skipped {name}: not a media file.")
         self.stdout.write(
             f"Restored {manifest['objects']} object(s) and {len(media)} media file(s) from {path}."
@@ -84,10 +87,11 @@ class Command(BaseCommand):
     def _manifest(self, tar, path):
         try:
             manifest = json.load(tar.extractfile("manifest.json"))
-            tar.getmember("data.json")
+            tar.getmember("roles.xml")
+            tar.getmember("data.xml")
         except (KeyError, ValueError, AttributeError):
             raise CommandError(
-                f"{path} is not a Newsroom backup (manifest.json or data.json missing)."
+                f"{path} is not a Newsroom backup (manifest.json, roles.xml or data.xml missing)."
             ) from None
         if manifest.get("format") != FORMAT:
             raise CommandError(

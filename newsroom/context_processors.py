@@ -18,7 +18,13 @@ def site(request):
         "site_name": names.get(language, names[settings.LANGUAGE_CODE]),
         "site_names": names,
         "site_age_mark": settings.NEWSROOM_AGE_MARK,
-        "site_imprint": settings.NEWSROOM_IMPRINT,
+        "site_imprint": {
+            # A value may be one string, or {"ru": ..., "kk": ...} per language.
+            key: value.get(language) or value.get(settings.LANGUAGE_CODE, "")
+            if isinstance(value, dict)
+            else value
+            for key, value in settings.NEWSROOM_IMPRINT.items()
+        },
         "site_url": settings.SITE_URL,
         # The rubric menu: one query, and only on pages that show the menu.
         "site_rubrics": SimpleLazyObject(_rubrics),

@@ -9,13 +9,14 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
-from django.forms import CheckboxInput, MultiWidget
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.admin_forms import form_data
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "Kaspiy-Media-2026!"
@@ -267,27 +268,6 @@ def test_anonymous_second_factor_page_sends_to_login(client, db):
 # Deactivation -----------------------------------------------------------------
 
 
-def _form_data(form):
-    """What a browser would post back for an admin form, unchanged."""
-    data = {}
-    for name, field in form.fields.items():
-        if field.disabled:
-            continue
-        value = form[name].value()
-        widget = field.widget
-        if isinstance(widget, MultiWidget):
-            for index, part in enumerate(widget.decompress(value)):
-                data[f"{form.add_prefix(name)}_{index}"] = "" if part is None else part
-        elif isinstance(widget, CheckboxInput):
-            if value:
-                data[form.add_prefix(name)] = "on"
-        elif isinstance(value, list | tuple):
-            data[form.add_prefix(name)] = [str(item) for item in value]
-        elif value is not None:
-            data[form.add_prefix(name)] = value
-    return data
-
-
 def test_deactivating_a_user_ends_their_sessions(client, editor):
     reporter = User.objects.create_user("dana", password=PASSWORD, is_staff=True)
     reporter_client = Client()
@@ -297,7 +277,7 @@ def test_deactivating_a_user_ends_their_sessions(client, editor):
 
     client.force_login(editor)
     url = f"/admin/auth/user/{reporter.pk}/change/"
-    data = _form_data(client.get(url).context["adminform"].form)
+    data = form_data(client.get(url).context["adminform"].form)
     data.pop("is_active")
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors

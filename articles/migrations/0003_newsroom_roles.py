@@ -55,10 +55,15 @@ def _codename(action, model):
 
 def create_roles(apps, schema_editor):
     # Permissions are normally made after all migrations; make them now.
+    # create_permissions() skips app configs without models_module, which is
+    # how historical ones look: flag them for the call, then put it back.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        original = getattr(app_config, "models_module", None)
+        app_config.models_module = original or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = original
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

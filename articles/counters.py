@@ -130,7 +130,8 @@ class BeaconMiddleware:
 
     The beacon needs none of them, and when news breaks it is the most
     frequent request of all: this makes it cheaper than the framework's floor.
-    Placed right after SecurityMiddleware/WhiteNoise; other requests pass.
+    Placed right after SecurityMiddleware (a 204 has no content for a CSP
+    to protect); other requests pass.
     """
 
     def __init__(self, get_response):

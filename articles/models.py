@@ -167,8 +167,10 @@ class ArticleQuerySet(models.QuerySet):
             )
             return models.Sum(weighted) / 1000
 
+        # A closed range (not just "since") leads SQLite to the day index.
+        days_range = (oldest, now.date())
         top = (
-            ArticleViewDay.objects.filter(day__gte=oldest)
+            ArticleViewDay.objects.filter(day__range=days_range)
             .values("article_id")
             .annotate(recent=recent(""))
             .filter(recent__gt=0)
@@ -177,7 +179,7 @@ class ArticleQuerySet(models.QuerySet):
         )
         return (
             self.published()
-            .filter(pk__in=top, daily_views__day__gte=oldest)
+            .filter(pk__in=top, daily_views__day__range=days_range)
             .annotate(recent_views=recent("daily_views__"))
             .order_by("-recent_views", "-published_at")
         )

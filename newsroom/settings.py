@@ -94,10 +94,10 @@ MIDDLEWARE = [
     # NUL bytes and broken UTF-8 get a 400 before anything reads them.
     "newsroom.middleware.RejectBadInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # View beacons (204, no content) are answered here: they need nothing that follows.
+    "articles.counters.BeaconMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # View beacons are answered here: they need nothing that follows.
-    "articles.counters.BeaconMiddleware",
     # Before session/locale/CSRF: it sees their Vary and Set-Cookie, and a hit skips them.
     "articles.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

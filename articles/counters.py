@@ -93,11 +93,15 @@ _script = None
 
 def _redis():
     """The raw Redis client behind the default cache, or None when the cache is not Redis."""
-    if not settings.CACHES["default"]["BACKEND"].startswith("django_redis."):
+    if not uses_redis():
         return None
     from django_redis import get_redis_connection  # noqa: PLC0415
 
     return get_redis_connection("default")
+
+
+def uses_redis():
+    return settings.CACHES["default"]["BACKEND"].startswith("django_redis.")
 
 
 def is_bot(user_agent):

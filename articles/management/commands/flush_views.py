@@ -16,3 +16,8 @@ class Command(BaseCommand):
         written = counters.flush()
         if options["verbosity"] > 0:
             self.stdout.write(f"{written} view(s) written to the database.")
+            if not counters.uses_redis():
+                self.stdout.write(
+                    "No Redis (REDIS_URL): each web process keeps and flushes its own counts; "
+                    "this command only flushes its own process."
+                )

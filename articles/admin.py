@@ -495,6 +495,12 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         names = list(tags.order_by("name").values_list("name", flat=True)[:20])
         return JsonResponse({"tags": names})
 
+    def view_on_site(self, obj):
+        # A draft or scheduled article has no public page yet: show its preview.
+        if obj.is_published:
+            return obj.get_absolute_url()
+        return preview.preview_url(obj, obj.languages[0] if obj.languages else "ru")
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         obj = self.get_object(request, unquote(object_id))
@@ -621,6 +627,11 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
                 article = Article.objects.get(pk=unquote(object_id))
                 audit.record(request.user, "restore", article, version_id=int(version_id))
         return response
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         if not can_publish(request.user):

@@ -497,3 +497,22 @@ def test_signed_preview_shows_draft_without_login_and_expires(client, editor, ma
 
     token = SignerFourDaysAgo(salt="articles.preview").sign(str(draft.pk))
     assert client.get(reverse("articles:preview", args=[token])).status_code == 404
+
+
+def test_only_editors_see_and_recover_deleted_articles(client, reporter, editor):
+    recover = reverse("admin:articles_article_recoverlist")
+    client.force_login(reporter)
+    assert recover not in client.get(reverse(CHANGELIST)).text
+    assert client.get(recover).status_code == 403
+    client.force_login(editor)
+    assert recover in client.get(reverse(CHANGELIST)).text
+    assert client.get(recover).status_code == 200
+
+
+def test_view_on_site_of_a_draft_opens_its_preview(client, editor, make_article):
+    draft = make_article(status="draft", published_at=None)
+    client.force_login(editor)
+    page = client.get(change_url(draft)).text
+    link = re.search(r'<a href="([^"]+)" class="viewsitelink"', page)
+    assert link and "/preview/" in link.group(1)
+    assert client.get(link.group(1).replace("&amp;", "&")).status_code == 200

@@ -288,3 +288,35 @@ def test_deactivating_a_user_ends_their_sessions(client, editor):
     assert Session.objects.filter(session_key=client.session.session_key).exists()
     assert reporter_client.get("/admin/").status_code == 302
     assert _signed_in(client)
+
+
+# Demo accounts ------------------------------------------------------------------
+
+
+def test_demo_accounts_are_made_once_and_printed(db, settings, capsys):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("demo_accounts")
+    call_command("demo_accounts")  # idempotent: resets, never duplicates
+    out = capsys.readouterr().out
+    for username in ("admin", "editor", "reporter", "translator"):
+        assert username in out
+    assert (
+        User.objects.filter(username__in=["admin", "editor", "reporter", "translator"]).count() == 4
+    )
+    assert User.objects.get(username="admin").is_superuser
+    assert list(User.objects.get(username="editor").groups.values_list("name", flat=True)) == [
+        "Editors"
+    ]
+    client = Client()
+    assert _login(client, "translator", "translator-demo-2026").status_code == 302
+
+
+def test_demo_accounts_refuse_production(db, settings):
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG off"):
+        call_command("demo_accounts")
+    assert not User.objects.filter(username="editor").exists()

@@ -292,6 +292,13 @@ def flush_pending_in_process():
         return 0
 
 
+def health():
+    """For /healthz: views waiting in this process and Redis failures seen by it."""
+    with _buffer_lock:
+        waiting = sum(_buffer.values())
+    return {"views_waiting_in_process": waiting, "view_counter_redis_failures": _redis_failures}
+
+
 def discard_pending():
     """Forget the counts waiting in this process (tests start clean with it)."""
     with _buffer_lock:

@@ -34,7 +34,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import audit, images, preview
+from . import audit, images, preview, richtext
 from .forms import ArticleAdminForm
 from .models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
 
@@ -245,7 +245,8 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         user = request.user
         if is_translator(user):
             return [
-                *ru_fields("title", "lead", "body"),
+                *ru_fields("title", "lead"),
+                "russian_body",
                 "rubric",
                 "tag_list",
                 "status",
@@ -262,9 +263,10 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
 
     def get_fieldsets(self, request, obj=None):
         user = request.user
+        translator = is_translator(user)
         publication = [
             "rubric",
-            "tag_list" if is_translator(user) else "tags",
+            "tag_list" if translator else "tags",
             "status",
             "published_at",
             "author",
@@ -278,20 +280,19 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
                 None,
                 {
                     "fields": [
-                        *ru_fields("title", "lead", "body"),
+                        *ru_fields("title", "lead"),
+                        "russian_body" if translator else "body_ru",
                         *kk_fields("title", "lead", "body"),
                     ]
                 },
             ),
             (_("Publication"), {"fields": publication}),
         ]
-        extra = []
-        if obj is not None and user.has_perm("articles.translate_article"):
-            extra.append("translation_done")
         if obj is not None:
-            extra.append("loaded_version")
-        if extra:
-            fieldsets.append((_("Translation"), {"fields": extra}))
+            # Hidden: the version this form was loaded from (edit conflicts).
+            publication.append("loaded_version")
+        if obj is not None and user.has_perm("articles.translate_article"):
+            fieldsets.append((_("Translation"), {"fields": ["translation_done"]}))
         return fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -458,6 +459,11 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             state,
             labels[state],
         )
+
+    @admin.display(description=_("body [ru]"))
+    def russian_body(self, obj):
+        # Shown as the reader sees it; sanitized again, so it is safe to render.
+        return mark_safe(richtext.sanitize(obj.body_ru)) if obj else ""  # noqa: S308
 
     @admin.display(description=_("tags"))
     def tag_list(self, obj):

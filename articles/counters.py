@@ -47,7 +47,7 @@ from redis.exceptions import ResponseError
 
 from newsroom.middleware import client_ip
 
-from .models import Article
+from .models import MOST_READ_GENERATION, Article
 
 logger = logging.getLogger(__name__)
 
@@ -341,6 +341,11 @@ def write_counts(counts):
                     views=F("views") + increment
                 )
         _add_daily_views(rows)
+    # "Most read" is ranked again from the new counts.
+    try:
+        cache.incr(MOST_READ_GENERATION)
+    except ValueError:
+        cache.set(MOST_READ_GENERATION, 1, timeout=None)
     return sum(views for _pk, _day, views in rows)
 
 

@@ -9,6 +9,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -24,6 +25,8 @@ from . import images, richtext, slugs
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # "Most read" ranks at most this many articles (a sidebar shows a handful).
 MOST_READ_CANDIDATES = 300
+# Bumped by every flush of view counts (articles/counters.py).
+MOST_READ_GENERATION = "mostread:generation"
 # "Related articles" come from this far before or after the article.
 RELATED_WINDOW = timedelta(days=14)
 RELATED_CANDIDATES = 20
@@ -152,7 +155,10 @@ class ArticleQuerySet(models.QuerySet):
         midnight "the last 24 hours" is mostly yesterday, not an empty today.
         The ranking starts from the few days' view rows (``view_day_idx``),
         never from the whole article table, and keeps the top
-        ``MOST_READ_CANDIDATES`` before the caller's filters.
+        ``MOST_READ_CANDIDATES`` before the caller's filters. That ranking
+        is kept in the cache until the next flush of view counts (at most a
+        minute): every page shows "most read", and on a busy day it sums
+        tens of thousands of rows.
         """
         now = timezone.localtime()
         oldest = now.date() - timedelta(days=days)
@@ -169,14 +175,19 @@ class ArticleQuerySet(models.QuerySet):
 
         # A closed range (not just "since") leads SQLite to the day index.
         days_range = (oldest, now.date())
-        top = (
-            ArticleViewDay.objects.filter(day__range=days_range)
-            .values("article_id")
-            .annotate(recent=recent(""))
-            .filter(recent__gt=0)
-            .order_by("-recent")
-            .values("article_id")[:MOST_READ_CANDIDATES]
-        )
+        generation = cache.get_or_set(MOST_READ_GENERATION, 0, timeout=None)
+        key = f"mostread:{generation}:{days}:{share // 10}"
+        top = cache.get(key)
+        if top is None:
+            top = list(
+                ArticleViewDay.objects.filter(day__range=days_range)
+                .values("article_id")
+                .annotate(recent=recent(""))
+                .filter(recent__gt=0)
+                .order_by("-recent")
+                .values_list("article_id", flat=True)[:MOST_READ_CANDIDATES]
+            )
+            cache.set(key, top, timeout=60)
         return (
             self.published()
             .filter(pk__in=top, daily_views__day__range=days_range)

@@ -28,7 +28,7 @@ MOST_READ_CANDIDATES = 300
 # Bumped by every flush of view counts (articles/counters.py).
 MOST_READ_GENERATION = "mostread:generation"
 # "Related articles" come from this far before or after the article.
-RELATED_WINDOW = timedelta(days=14)
+RELATED_WINDOW = timedelta(days=7)
 RELATED_CANDIDATES = 20
 
 # What the body editor offers; the server-side allow-list is richtext.sanitize.
@@ -225,14 +225,17 @@ class ArticleQuerySet(models.QuerySet):
         related = related.filter(published_at__range=around)
         if not tag_ids:
             return related.filter(rubric_id=article.rubric_id).annotate(shared_tags=models.Value(0))
-        # The time range is the only WHERE condition, so the database walks
-        # that range of the published-articles index and checks rubric and
-        # tags per row, grouping ids only (an OR over a tag subquery made
-        # SQLite read every article with a popular tag; grouping whole rows
-        # sorted their bodies).
+        # Candidates: the database walks the time range of the published
+        # articles index, checks rubric and tags per row and groups ids only;
+        # no text is read (an OR over a tag subquery read every article with
+        # a popular tag; grouping whole rows sorted their bodies). The
+        # caller's filters (the language) then apply to the few candidates.
         shared = models.Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
         ranked = (
-            related.values("pk", "rubric_id", "published_at")
+            Article.objects.published()
+            .exclude(pk=article.pk)
+            .filter(published_at__range=around)
+            .values("pk", "rubric_id", "published_at")
             .annotate(shared=shared)
             .filter(Q(rubric_id=article.rubric_id) | Q(shared__gt=0))
             .order_by("-shared", "-published_at", "-pk")

@@ -157,7 +157,10 @@ def snippet(article, query, language):
     pattern = re.compile("|".join(re.escape(word) for word in found), re.IGNORECASE)
     match = pattern.search(text)
     start = max(0, match.start() - SNIPPET_LENGTH // 3) if match else 0
-    piece = text[start : start + SNIPPET_LENGTH]
+    if start:
+        # Begin on a whole word, never before the match itself.
+        start = min(text.find(" ", start) + 1 or start, match.start())
+    piece = text[start : start + SNIPPET_LENGTH].strip()
     prefix = "… " if start else ""
     suffix = " …" if start + SNIPPET_LENGTH < len(text) else ""
     marked = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", piece)

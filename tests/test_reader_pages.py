@@ -232,6 +232,7 @@ def test_404_page_in_both_languages(client, db, prefix, words):
     assert response.status_code == 404
     assert f'<html lang="{"kk" if prefix else "ru"}">' in response.text
     assert_no_english(response.text)
+    assert words in response.text
 
 
 @pytest.mark.parametrize("prefix", ["", "/kk"])

@@ -497,8 +497,11 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             for variant in variants:
                 condition |= models.Q(name__startswith=variant) | models.Q(name__icontains=variant)
             tags = tags.filter(condition)
-        names = list(tags.order_by("name").values_list("name", flat=True)[:20])
-        return JsonResponse({"tags": names})
+        names = list(tags.order_by("name").values_list("name", flat=True)[:50])
+        # Tags that start with what was typed come first.
+        folded = query.casefold()
+        names.sort(key=lambda name: (not name.casefold().startswith(folded), name.casefold()))
+        return JsonResponse({"tags": names[:20]})
 
     def view_on_site(self, obj):
         # A draft or scheduled article has no public page yet: show its preview.

@@ -186,9 +186,15 @@ def test_tags_reuse_existing_spelling_whatever_the_case(client, editor, article)
 def test_tag_suggestions_offer_existing_tags(client, editor):
     Tag.objects.create(name="Актау")
     Tag.objects.create(name="Астана")
+    Tag.objects.create(name="Казахстан")
     client.force_login(editor)
     response = client.get(reverse("admin:articles_article_tag_suggestions"), {"q": "Акт"})
     assert response.json() == {"tags": ["Актау"]}
+    # Prefix matches first, then the rest.
+    response = client.get(reverse("admin:articles_article_tag_suggestions"), {"q": "ах"})
+    assert response.json() == {"tags": ["Казахстан"]}
+    response = client.get(reverse("admin:articles_article_tag_suggestions"), {"q": "а"})
+    assert response.json() == {"tags": ["Актау", "Астана", "Казахстан"]}
 
 
 def test_editor_schedules_article_with_future_time(client, editor, article):

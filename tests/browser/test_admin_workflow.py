@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from articles.models import Article, Source
+from articles.models import Article, Source, Tag
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +38,7 @@ def test_editor_creates_article_with_photo_sources_and_tags_and_publishes_it(  #
 ):
     make_staff("asel", "Editors", first_name="Асель")
     Source.objects.create(name_ru="Казинформ", url="https://www.inform.kz", kind="agency")
+    Tag.objects.create(name="Актау")
     Source.objects.create(name_ru="Акимат Мангистауской области", kind="official")
     admin_login(page, "asel")
     page.goto(f"{live_server.url}/admin/articles/article/add/")
@@ -49,6 +50,9 @@ def test_editor_creates_article_with_photo_sources_and_tags_and_publishes_it(  #
     page.keyboard.type("Главное")
     page.keyboard.press("Control+b")
     choose(page, ".field-rubric", "Актау")
+    # Existing tags are suggested while typing.
+    page.locator("#id_tags").press_sequentially("Ак")
+    expect(page.locator('#tag-suggestions option[value="Актау"]')).to_have_count(1)
     page.fill("#id_tags", "Актау, Новости Казахстана")
     page.select_option("#id_status", "published")
 

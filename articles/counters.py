@@ -126,7 +126,7 @@ def beacon(request, pk):
 
 
 # The beacon's URL (newsroom/urls.py, outside the language prefixes).
-_BEACON_PATH = re.compile(r"^/_/views/(?P<pk>[0-9]+)/$")
+_BEACON_PATH = re.compile(r"^/_/views/(?P<pk>[0-9]{1,19})/$")  # longer: not an id (404)
 
 
 class BeaconMiddleware:

@@ -68,8 +68,11 @@ def _next_scheduled():
 
 
 def _renew_state():
+    from .models import forget_most_read  # noqa: PLC0415 - models import this module's signals
+
     state = {"token": uuid.uuid4().hex[:16], "next": _next_scheduled()}
     cache.set(STATE_KEY, state, timeout=None)
+    forget_most_read()
     return state
 
 

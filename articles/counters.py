@@ -47,7 +47,7 @@ from redis.exceptions import ResponseError
 
 from newsroom.middleware import client_ip
 
-from .models import MOST_READ_GENERATION, Article
+from .models import Article, forget_most_read
 
 logger = logging.getLogger(__name__)
 
@@ -342,10 +342,7 @@ def write_counts(counts):
                 )
         _add_daily_views(rows)
     # "Most read" is ranked again from the new counts.
-    try:
-        cache.incr(MOST_READ_GENERATION)
-    except ValueError:
-        cache.set(MOST_READ_GENERATION, 1, timeout=None)
+    forget_most_read()
     return sum(views for _pk, _day, views in rows)
 
 

@@ -25,7 +25,8 @@ from . import images, richtext, slugs
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # "Most read" ranks at most this many articles (a sidebar shows a handful).
 MOST_READ_CANDIDATES = 300
-# Bumped by every flush of view counts (articles/counters.py).
+# "Most read" rankings are cached until view counts are flushed or content
+# changes (see forget_most_read()).
 MOST_READ_GENERATION = "mostread:generation"
 # "Related articles" come from this far before or after the article.
 RELATED_WINDOW = timedelta(days=7)
@@ -126,6 +127,13 @@ def _text_filled(code, field):
     return Q(**{f"{field}_{code}__gt": ""})
 
 
+def forget_most_read():
+    """Make every cached "most read" ranking stale (new counts, or content changed)."""
+    generation = uuid.uuid4().hex[:8]
+    cache.set(MOST_READ_GENERATION, generation, timeout=None)
+    return generation
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What a reader may see: published, and not scheduled for later."""
@@ -175,7 +183,7 @@ class ArticleQuerySet(models.QuerySet):
 
         # A closed range (not just "since") leads SQLite to the day index.
         days_range = (oldest, now.date())
-        generation = cache.get_or_set(MOST_READ_GENERATION, 0, timeout=None)
+        generation = cache.get(MOST_READ_GENERATION) or forget_most_read()
         key = f"mostread:{generation}:{days}:{share // 10}"
         top = cache.get(key)
         if top is None:

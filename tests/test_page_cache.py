@@ -228,3 +228,18 @@ def test_while_a_changed_page_renders_again_other_readers_get_the_previous_one(c
 
     cache.delete(rendering)
     assert "вторую школу" in client.get(url, follow=True).content.decode()
+
+
+def test_draft_previews_are_never_cached_or_shared(client, make_article):
+    from articles import preview
+
+    draft = make_article(title_ru="Черновик", status=Article.Status.DRAFT, published_at=None)
+    url = preview.preview_url(draft, "ru")
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "public" not in response["Cache-Control"]
+    draft.title_ru = "Черновик, исправленный"
+    Article.objects.filter(pk=draft.pk).update(title_ru=draft.title_ru)  # no signal
+    assert "исправленный" in client.get(url).content.decode()

@@ -1,13 +1,16 @@
 """The article admin through the test client: roles, workflow, conflicts, history."""
 
 import io
+import os
 import re
+import threading
 import time
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
@@ -522,3 +525,42 @@ def test_view_on_site_of_a_draft_opens_its_preview(client, editor, make_article)
     link = re.search(r'<a href="([^"]+)" class="viewsitelink"', page)
     assert link and "/preview/" in link.group(1)
     assert client.get(link.group(1).replace("&amp;", "&")).status_code == 200
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="row locks need PostgreSQL (SQLite serialises writers on its own)",
+)
+def test_simultaneous_saves_of_the_same_version_let_exactly_one_through(transactional_db, rubric):
+    from django.db import connection
+
+    article = Article.objects.create(
+        title_ru="Исходный заголовок", body_ru="<p>Текст</p>", rubric=rubric
+    )
+    editors = [make_user(f"editor{i}") for i in range(2)]
+    for user in editors:
+        user.user_permissions.add(*Permission.objects.filter(content_type__app_label="articles"))
+    barrier = threading.Barrier(2)
+    results = {}
+
+    def save(index):
+        client = Client()
+        client.force_login(editors[index])
+        data = form_data(article, title_ru=f"Правка {index}")
+        barrier.wait()
+        try:
+            results[index] = client.post(change_url(article), data).status_code
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(results.values()) == [200, 302]  # one saved, one refused
+    article.refresh_from_db()
+    winner = next(i for i, status in results.items() if status == 302)
+    assert article.title_ru == f"Правка {winner}"
+    assert article.version == 2

@@ -10,10 +10,11 @@ What it does, all on 127.0.0.1:
    in-process (bench/queries.py);
 3. gunicorn (production settings: DEBUG off, hashed static files) plus a bare
    Django view returning a page of the article page's size — the floor;
-4. wrk, for each of: floor, article page (cache hit), article page (cache
-   miss: every request a different article), home page, view beacon, floor
-   again; then one table with req/s, p50/p95/p99 and the ratio to the floor
-   (the mean of the two floor runs), SQL queries per page and worker memory.
+4. wrk, for each of: article page (cache hit), article page (cache miss:
+   every request a different article), home page, view beacon, with the
+   floor measured before and after each; then one table with req/s,
+   p50/p95/p99 and the ratio to the neighbouring floor runs, SQL queries per
+   page, worker memory, and a check that every beacon reached the database.
 
 Options: --articles, --duration, --connections, --threads, --workers.
 """
@@ -34,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".bench"
 PYTHON = sys.executable
+FLOOR = ["/_/bench/floor/"]
 TARGETS = {"cached article": 0.8, "uncached article": 0.3, "beacon": 1.0}
 
 
@@ -212,14 +214,14 @@ def _wrk(args, port, paths, method="GET", new_reader=False):
     return data
 
 
-def _print_table(results, floor_rps):
+def _print_table(results):
     print()
     header = f"{'endpoint':<22}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
     print(header + f"{'errors':>8}{'÷ floor':>9}{'target':>8}")
     print("-" * (len(header) + 25))
     for name, data in results.items():
         target = TARGETS.get(name)
-        ratio = data["rps"] / floor_rps
+        ratio = data["rps"] / data["floor_rps"]
         mark = "" if target is None else (f"≥{target:g} ✓" if ratio >= target else f"≥{target:g} ✗")
         errors = data["status_errors"] + data["socket_errors"]
         print(
@@ -270,16 +272,24 @@ def main():
     try:
         miss_paths = (WORK / "paths_miss.txt").read_text()
         beacon_paths = (WORK / "paths_beacon.txt").read_text()
+        # The floor is measured before and after every endpoint, and each
+        # endpoint is compared with its two neighbours: this machine's load
+        # changes from minute to minute.
+        floors = [_wrk(args, port, FLOOR)]
         runs = {}
-        runs["floor"] = _wrk(args, port, ["/_/bench/floor/"])
-        _warm(port, [article["path"]], args.workers)
-        runs["cached article"] = _wrk(args, port, [article["path"]])
-        runs["uncached article"] = _wrk(args, port, miss_paths)
-        _warm(port, ["/"], args.workers)
-        runs["home page"] = _wrk(args, port, ["/"])
+
+        def measure(name, paths, warm=None, **options):
+            if warm:
+                _warm(port, warm, args.workers)
+            runs[name] = _wrk(args, port, paths, **options)
+            floors.append(_wrk(args, port, FLOOR))
+            runs[name]["floor_rps"] = (floors[-2]["rps"] + floors[-1]["rps"]) / 2
+
+        measure("cached article", [article["path"]], warm=[article["path"]])
+        measure("uncached article", miss_paths)
+        measure("home page", ["/"], warm=["/"])
         views_before = _total_views(env)
-        runs["beacon"] = _wrk(args, port, beacon_paths, method="POST", new_reader=True)
-        floor_again = _wrk(args, port, ["/_/bench/floor/"])
+        measure("beacon", beacon_paths, method="POST", new_reader=True)
         rss = _worker_rss_mib(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -290,12 +300,16 @@ def main():
     _manage(env, "flush_views")
     counted = _total_views(env) - views_before
 
-    floor_rps = (runs["floor"]["rps"] + floor_again["rps"]) / 2
-    runs["floor"]["rps"] = floor_rps
-    _print_table(runs, floor_rps)
+    floor = dict(floors[0])
+    floor["rps"] = sum(run["rps"] for run in floors) / len(floors)
+    floor["floor_rps"] = floor["rps"]
+    _print_table({"floor": floor, **runs})
     print(
         f"\nfloor: a bare Django view returning {article['bytes']} bytes (the article page's "
-        f"size); runs {runs['floor']['requests']} and {floor_again['requests']} requests"
+        f"size), run before and after each endpoint: "
+        + ", ".join(f"{run['rps']:.0f}" for run in floors)
+        + " req/s (latencies: first run); '÷ floor' compares each endpoint with the floor "
+        "runs just before and after it"
     )
     print(
         "SQL queries per page (uncached → cached): "
@@ -317,9 +331,7 @@ def main():
         f"cache {'Redis' if env.get('REDIS_URL') else 'local memory (per worker)'}"
     )
     (WORK / "results.json").write_text(
-        json.dumps(
-            {"runs": runs, "floor_again": floor_again, "pages": pages, "rss_mib": rss}, indent=2
-        )
+        json.dumps({"runs": runs, "floors": floors, "pages": pages, "rss_mib": rss}, indent=2)
     )
 
 

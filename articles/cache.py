@@ -1,7 +1,8 @@
 """Full-page cache for anonymous readers, emptied the moment content changes.
 
 ``PageCacheMiddleware`` keeps whole reader pages (home, rubrics, tags,
-articles, feeds: every view of the ``articles`` URL namespace) in Django's
+articles, feeds: every view of the ``articles`` URL namespace, plus the
+sitemaps and robots.txt) in Django's
 cache, one entry per language and full URL, and marks them
 ``Cache-Control: public`` so that a reverse proxy or a CDN may keep them too
 for a short while (``PAGE_CACHE_MAX_AGE``).
@@ -137,6 +138,12 @@ class PageCacheMiddleware:
         self.skip_paths = _never_cached_paths()
         self.namespaces = set(_setting("PAGE_CACHE_NAMESPACES", ["articles"]))
         self.skip_views = set(_setting("PAGE_CACHE_SKIP_VIEWS", ["articles:preview"]))
+        # Outside the namespaces: what search engines read, as content-bound as a page.
+        self.views = set(
+            _setting(
+                "PAGE_CACHE_VIEWS", ["robots_txt", "sitemap", "sitemap_section", "news_sitemap"]
+            )
+        )
 
     def __call__(self, request):
         if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
@@ -185,7 +192,9 @@ class PageCacheMiddleware:
 
     def _storable(self, request, response):
         match = getattr(request, "resolver_match", None)
-        if match is None or match.namespace not in self.namespaces:
+        if match is None or (
+            match.namespace not in self.namespaces and match.view_name not in self.views
+        ):
             return False
         if match.view_name in self.skip_views:
             return False

@@ -243,3 +243,14 @@ def test_draft_previews_are_never_cached_or_shared(client, make_article):
     draft.title_ru = "Черновик, исправленный"
     Article.objects.filter(pk=draft.pk).update(title_ru=draft.title_ru)  # no signal
     assert "исправленный" in client.get(url).content.decode()
+
+
+def test_sitemaps_are_cached_and_emptied_with_the_pages(client, article, make_article):
+    assert client.get("/sitemap.xml").status_code == 200
+    assert client.get("/sitemap.xml")["X-Page-Cache"] == "hit"
+    assert client.get("/news-sitemap.xml").status_code == 200
+    assert client.get("/news-sitemap.xml")["X-Page-Cache"] == "hit"
+    fresh = make_article(title_ru="Свежая новость для поисковиков")
+    news = client.get("/news-sitemap.xml")
+    assert news["X-Page-Cache"] == "miss"
+    assert str(fresh.pk) in news.content.decode()

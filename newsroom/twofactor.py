@@ -70,7 +70,13 @@ def _staff_only(view):
 
 
 def _render(request, template, context):
-    context = {**admin.site.each_context(request), "next": _next_url(request), **context}
+    context = {
+        **admin.site.each_context(request),
+        # Until the second factor is passed, the admin's model list is not shown.
+        "is_nav_sidebar_enabled": False,
+        "next": _next_url(request),
+        **context,
+    }
     return render(request, template, context)
 
 
@@ -87,8 +93,9 @@ def make_recovery_codes(user):
 
 
 def _qr_svg(text):
-    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    # qrcode's own SVG output: an image, no script in it.
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=8)
+    # qrcode's own SVG output: an image, no script in it; a white background
+    # keeps it readable in the admin's dark theme.
     return mark_safe(image.to_string(encoding="unicode"))  # noqa: S308
 
 

@@ -320,7 +320,7 @@ def _serve(client, url):
 def test_database_away_cached_pages_stay_others_get_503_and_service_returns(
     transactional_db, article, settings
 ):
-    assert connection.settings_dict["OPTIONS"].get("connect_timeout") == 3
+    assert connection.settings_dict["OPTIONS"].get("connect_timeout") == 2
     relay = DatabaseRelay(
         connection.settings_dict["HOST"] or "127.0.0.1", connection.settings_dict["PORT"] or 5432
     )
@@ -340,7 +340,8 @@ def test_database_away_cached_pages_stay_others_get_503_and_service_returns(
                     response, seconds = _serve(client, url)
                     body = response.content.decode()
                     assert response.status_code == 503, (mode, url)
-                    assert seconds < SLOW, (mode, url, seconds)
+                    # The bound: a plain 503 within 3 seconds.
+                    assert seconds < 3, (mode, url, seconds)
                     assert response["Retry-After"]
                     assert "Traceback" not in body
                     assert f'<html lang="{first}">' in body

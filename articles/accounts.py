@@ -4,7 +4,8 @@
   written to the audit log with who did it; so is deactivating a user.
 - A deactivated user is signed out everywhere: their sessions are deleted
   whatever path saved the user (admin, shell, command).
-- A locked-out login (django-axes) is written to the audit log too.
+- A locked-out login (django-axes) is written to the audit log too; the
+  login form refuses impossible usernames before django-axes sees them.
 - The audit log itself is read-only in the admin: nobody edits history.
 
 Imported from articles/admin.py, so it is registered with the admin site.
@@ -15,6 +16,7 @@ from importlib import import_module
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db.models.signals import post_save
@@ -59,6 +61,25 @@ def _sign_out_deactivated(sender, instance, **kwargs):
 @receiver(user_locked_out, dispatch_uid="newsroom_audit_lockouts")
 def _audit_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
     audit.record(None, "login_locked", None, username=username or "", ip_address=ip_address or "")
+
+
+class LoginForm(AdminAuthenticationForm):
+    """The admin's login form, refusing usernames no account can have.
+
+    Django's login form does not check the username's length; django-axes
+    would then fail to record the attempt (255 characters at most) and
+    PostgreSQL would answer a 500. Such a name gets the same message as any
+    wrong username or password.
+    """
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        if len(username) > User._meta.get_field(User.USERNAME_FIELD).max_length:
+            raise self.get_invalid_login_error()
+        return super().clean()
+
+
+admin.site.login_form = LoginForm
 
 
 class NewsroomUserAdmin(UserAdmin):

@@ -1,9 +1,9 @@
 """Request guards: bad input, the client's address, and the admin's second factor.
 
-- ``RejectBadInputMiddleware`` answers 400 to NUL bytes in the path or query
-  string, broken UTF-8 in the query string and more query fields than
+- ``RejectBadInputMiddleware`` answers 400 to NUL bytes in the path, query
+  string or a header, broken UTF-8 in the query string and more query fields than
   ``DATA_UPLOAD_MAX_NUMBER_FIELDS``, before any view (or PostgreSQL, which
-  refuses NUL in text) sees them.
+  refuses NUL in text) sees them, and drops a cookie that smuggles in a NUL.
 - ``client_ip`` is the one definition of "the client's address": REMOTE_ADDR,
   or the entry the outermost *trusted* proxy wrote into X-Forwarded-For.
   django-axes counts login failures per client with it, so a forged header
@@ -42,11 +42,11 @@ def _too_many_fields(query):
     # Django refuses these only when a view reads request.GET; refuse them
     # for every page, so the answer does not depend on the view.
     limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
-    return limit is not None and query.count("&") + query.count(";") >= limit
+    return limit is not None and query.count("&") >= limit
 
 
 class RejectBadInputMiddleware:
-    """400 for NUL bytes, invalid UTF-8 or too many fields in the path or query."""
+    """400 for NUL bytes (path, query, headers), invalid UTF-8 or too many query fields."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -61,8 +61,15 @@ class RejectBadInputMiddleware:
             or any(nul in query.lower() for nul in _NUL_SPELLINGS)
             or not _is_utf8(unquote_to_bytes(query.encode("latin-1", "replace")))
             or _too_many_fields(query)
+            or any(
+                "\x00" in value for key, value in request.META.items() if key.startswith("HTTP_")
+            )
         ):
             return HttpResponseBadRequest(b"Bad request.", content_type="text/plain; charset=utf-8")
+        # A cookie can smuggle NUL in as an octal escape ("\\000"); PostgreSQL
+        # refuses it in a session lookup. No cookie of ours has one: drop it.
+        for name in [name for name, value in request.COOKIES.items() if "\x00" in name + value]:
+            del request.COOKIES[name]
         return self.get_response(request)
 
 

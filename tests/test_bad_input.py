@@ -158,6 +158,34 @@ def test_megabyte_bodies_are_refused_calmly(pages):
     assert response.status_code in (400, 403)
 
 
+def test_hostile_cookies_and_headers_never_answer_500(pages):
+    cookies = [
+        'sessionid="aaaaaaaaaa\\000"',  # octal escape: a NUL after parsing
+        'csrftoken="\\000\\377"; sessionid=' + "x" * 5000,
+        "sessionid=" + "%00" * 10,
+        "=; ;;; sessionid",
+    ]
+    requests = [("get", url, {"HTTP_COOKIE": cookie}) for url in pages for cookie in cookies]
+    requests += [("get", "/admin/", {"HTTP_COOKIE": cookie}) for cookie in cookies]
+    requests += [
+        ("post", "/admin/login/", {"data": {"username": "a", "password": "b"}, **headers})
+        for headers in (
+            {"HTTP_USER_AGENT": "Mozilla\x00"},
+            {"HTTP_X_FORWARDED_FOR": "1.2.3.4\x00"},
+            {"HTTP_COOKIE": cookies[0]},
+        )
+    ]
+    requests += [
+        ("post", "/admin/login/", {"data": {"username": "a\x00b", "password": "c\x00"}}),
+        ("post", "/admin/login/", {"data": {"username": "ы" * 5000, "password": "x"}}),
+    ]
+    assert _sweep(_client(), requests) == []
+
+
+def test_nul_in_a_header_is_a_bad_request(client, db):
+    assert client.get("/", HTTP_USER_AGENT="Mozilla\x00").status_code == 400
+
+
 def test_unknown_host_is_a_bad_request(pages):
     client = _client()
     for url in pages:

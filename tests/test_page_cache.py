@@ -6,11 +6,14 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.cache import page_key
 from articles.models import Article, Photo, Tag
+
+from .test_admin_articles import change_url, form_data, make_user
 
 LANGUAGES = ("ru", "kk")
 
@@ -55,8 +58,7 @@ def test_second_anonymous_visit_is_served_from_the_cache_without_sql(
     assert "В Актау открыли новую школу" in second.content.decode()
 
 
-@pytest.mark.parametrize("code", LANGUAGES)
-def test_anonymous_pages_let_a_proxy_keep_them(client, article, code):
+def test_anonymous_pages_let_a_proxy_keep_them(client, article):
     for url in _pages(article):
         for response in (client.get(url), client.get(url)):
             assert response["Cache-Control"] == "public, max-age=60, s-maxage=60"
@@ -169,8 +171,6 @@ def test_tags_photos_and_rubric_changes_empty_the_cache(client, article, tmp_pat
 
 
 def test_logged_in_staff_always_get_fresh_private_pages(client, staff_client, article):
-    from django.test import Client
-
     anonymous = Client()
     url = article.get_absolute_url("ru")
     _fill(anonymous, [url])
@@ -254,3 +254,36 @@ def test_sitemaps_are_cached_and_emptied_with_the_pages(client, article, make_ar
     news = client.get("/news-sitemap.xml")
     assert news["X-Page-Cache"] == "miss"
     assert str(fresh.pk) in news.content.decode()
+
+
+def test_editors_changes_in_the_admin_show_at_once_on_cached_pages(client, article, make_article):
+    """The front door: an editor's admin save and the bulk publish action."""
+    reader = Client()
+    draft = make_article(
+        title_ru="Паром в Баку отменён",
+        title_kk="Бакуге паром тоқтатылды",
+        status=Article.Status.DRAFT,
+        published_at=None,
+    )
+    urls = _pages(article)
+    _fill(reader, urls)
+    client.force_login(make_user("chief", "Editors"))
+
+    response = client.post(
+        change_url(article),
+        form_data(article, title_ru="В Актау открыли вторую школу", title_kk="Екінші мектеп"),
+    )
+    assert response.status_code == 302
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [draft.pk]},
+    )
+
+    for url in urls:
+        text = reader.get(url, follow=True).content.decode()
+        if url.startswith("/kk/"):
+            assert "Екінші мектеп" in text, url
+        else:
+            assert "вторую школу" in text, url
+        if url != article.get_absolute_url("ru") and url != article.get_absolute_url("kk"):
+            assert ("Бакуге паром" if url.startswith("/kk/") else "Паром в Баку") in text, url

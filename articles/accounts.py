@@ -19,6 +19,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.checks import Tags, Warning, register
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -28,6 +29,21 @@ from . import audit
 from .models import AuditEntry
 
 User = get_user_model()
+
+
+@register(Tags.security, deploy=True)
+def check_second_factor(app_configs, **kwargs):
+    """``check --deploy`` warns when production runs without the admin's 2FA."""
+    if settings.DEBUG or settings.ADMIN_REQUIRE_2FA:
+        return []
+    return [
+        Warning(
+            "ADMIN_REQUIRE_2FA is off: one leaked password is enough to publish.",
+            hint="Unset ADMIN_REQUIRE_2FA (it defaults to on when DEBUG is off).",
+            id="newsroom.W001",
+        )
+    ]
+
 
 _FLAGS = ("is_staff", "is_superuser")
 

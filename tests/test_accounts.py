@@ -171,6 +171,29 @@ def test_production_settings_require_the_second_factor():
     assert result.stdout.strip().splitlines()[-1] == "True", result.stderr
 
 
+def test_deploy_check_fails_when_production_turns_the_second_factor_off():
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
+    env.update(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": "p" * 60,
+            "ALLOWED_HOSTS": "news.example.kz",
+            "ADMIN_REQUIRE_2FA": "false",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "newsroom.W001" in result.stderr + result.stdout
+
+
 def test_development_lets_staff_in_without_a_second_factor(client, editor):
     # Tests load the settings with DEBUG unset, as `make run` does.
     client.force_login(editor)

@@ -24,6 +24,7 @@ migrate: messages
 
 demo: migrate
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py demo_accounts
 
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000

@@ -342,14 +342,29 @@ NEWSROOM_SITE_NAME = {
 }
 NEWSROOM_AGE_MARK = os.environ.get("SITE_AGE_MARK", "18+")
 NEWSROOM_IMPRINT = {
-    "owner": os.environ.get("IMPRINT_OWNER", "ТОО «Каспий Медиа»"),
-    "editor_in_chief": os.environ.get("IMPRINT_EDITOR", "Асель Нурланова"),
-    "registration": os.environ.get(
-        "IMPRINT_REGISTRATION", "Свидетельство о постановке на учёт № KZ00VPY00000000"
-    ),
+    # Texts in both languages (IMPRINT_*_RU / IMPRINT_*_KK); contacts are one value.
+    "owner": {
+        "ru": os.environ.get("IMPRINT_OWNER_RU", "ТОО «Каспий Медиа»"),
+        "kk": os.environ.get("IMPRINT_OWNER_KK", "«Каспий Медиа» ЖШС"),
+    },
+    "editor_in_chief": {
+        "ru": os.environ.get("IMPRINT_EDITOR_RU", "Асель Нурланова"),
+        "kk": os.environ.get("IMPRINT_EDITOR_KK", "Әсел Нұрланова"),
+    },
+    "registration": {
+        "ru": os.environ.get(
+            "IMPRINT_REGISTRATION_RU", "Свидетельство о постановке на учёт № KZ00VPY00000000"
+        ),
+        "kk": os.environ.get(
+            "IMPRINT_REGISTRATION_KK", "Есепке қою туралы куәлік № KZ00VPY00000000"
+        ),
+    },
+    "address": {
+        "ru": os.environ.get("IMPRINT_ADDRESS_RU", "г. Актау, 14 мкр., 1"),
+        "kk": os.environ.get("IMPRINT_ADDRESS_KK", "Ақтау қ., 14 ш/а, 1"),
+    },
     "email": os.environ.get("IMPRINT_EMAIL", "info@example.kz"),
     "phone": os.environ.get("IMPRINT_PHONE", "+7 7292 00-00-00"),
-    "address": os.environ.get("IMPRINT_ADDRESS", "г. Актау, 14 мкр., 1"),
 }
 
 LOGGING = {

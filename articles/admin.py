@@ -38,6 +38,11 @@ from . import audit, images, preview, richtext
 from .forms import ArticleAdminForm
 from .models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
 
+# The admin says whose it is, in the editor's language.
+admin.site.site_header = _("Newsroom: editorial office")
+admin.site.site_title = _("Newsroom")
+admin.site.index_title = _("Editorial office")
+
 # History: an article's version holds its photos, sources and tags, so
 # restoring it brings them back too (pitfalls 35-36).
 reversion.register(Photo)

@@ -392,7 +392,11 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         for article in queryset.select_for_update(of=("self",)):
             with reversion.create_revision():
                 reversion.set_user(request.user)
-                reversion.set_comment(gettext("Bulk action: %(action)s") % {"action": action})
+                reversion.set_comment(
+                    gettext("Published from the article list")
+                    if action == "publish"
+                    else gettext("Unpublished from the article list")
+                )
                 article.status = status
                 if status == Article.Status.PUBLISHED and not article.published_at:
                     article.published_at = timezone.now()

@@ -384,7 +384,7 @@ def test_second_save_of_same_version_is_refused_and_keeps_input(client, editor, 
     response = client.post(change_url(article), second)
     assert response.status_code == 200
     message = " ".join(errors_of(response).get("__all__", []))
-    assert "version 2" in message and "Асель Нурланова" in message
+    assert "версия 2" in message and "Асель Нурланова" in message
     assert "Правка второго редактора" in response.text  # their text is still in the form
     article.refresh_from_db()
     assert article.title_ru == "Правка первого редактора"

@@ -180,7 +180,7 @@ def test_second_editor_saving_an_old_version_is_refused(  # noqa: PLR0917
         other.fill("#id_title_ru", "Правка Ерлана")
         other.click("input[name=_continue]")
         refusal = other.locator(".errorlist.nonfield")
-        expect(refusal).to_contain_text(re.compile(r"version 2|верси"))
+        expect(refusal).to_contain_text("версия 2")
         expect(refusal).to_contain_text("Асель Нурланова")
         # Erlan's text is still in his form; Asel's is in the database.
         expect(other.locator("#id_title_ru")).to_have_value("Правка Ерлана")

@@ -203,7 +203,8 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("kk", _("Kazakh")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogs win; locale_vendor/ fills what Django and the apps ship without (kk, ru).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 FORMAT_MODULE_PATH = ["newsroom.formats"]
 USE_I18N = True
 USE_TZ = True

@@ -96,6 +96,14 @@ def test_plurals_and_contexts_are_kazakh():
         ).startswith("Проверка временно отключена")
 
 
+def test_misspelt_django_kazakh_is_corrected():
+    """Overrides in locale_vendor beat Django's own Kazakh where it is wrong."""
+    assert _in("kk", "Select %s to change") == "Өзгерту үшін %s таңдаңыз"  # was "үщін таңда"
+    assert _in("kk", "Change") == "Өзгерту"  # was "Өзгетру"
+    assert _in("kk", "Date/time") == "Күні/уақыты"  # was "Өшіру/Уақыт" (Delete/Time)
+    assert _in("kk", "Enter a valid value.") == "Жарамды мән енгізіңіз."
+
+
 def test_russian_is_filled_where_an_app_has_no_russian():
     assert _in("ru", "Please enter your OTP token.") == "Введите одноразовый код."
     assert _in("ru", "Initial version.") == "Первоначальная версия."

@@ -106,6 +106,11 @@ def _current_state(found):
     return state
 
 
+def generation(request):
+    """The generation token an anonymous request is served under; None for editors."""
+    return getattr(request, "page_cache_token", None)
+
+
 # The middleware ------------------------------------------------------------
 
 
@@ -163,6 +168,9 @@ class PageCacheMiddleware:
         key = page_key(request)
         found = cache.get_many([STATE_KEY, key])
         state = _current_state(found)
+        # Pieces shared by many pages (articles/fragments.py) are cached
+        # under the same token: what empties the pages empties them too.
+        request.page_cache_token = state["token"]
         entry = found.get(key)
         if entry is not None and entry[0] == state["token"]:
             return self._replay(request, entry, state, "hit")

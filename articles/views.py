@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from . import fragments
 from . import search as article_search
 from .models import LANGUAGE_CODES, Article, Rubric, Tag
 
@@ -42,8 +43,12 @@ def _listing(language):
     return Article.objects.published().in_language(language).for_listing().latest()
 
 
-def _most_read(language):
+def _most_read(request, language):
     """The sidebar: most read today, or of all time when nobody read anything today."""
+    return fragments.most_read(request, language, lambda: _build_most_read(language))
+
+
+def _build_most_read(language):
     articles = list(
         Article.objects.most_read(days=1)
         .in_language(language)
@@ -113,7 +118,7 @@ def home(request):
             "lead": lead,
             "latest": others,
             "rubric_blocks": list(blocks.values()),
-            "most_read": _most_read(language),
+            "most_read": _most_read(request, language),
             "alternates": _alternates("articles:home"),
             "canonical_path": request.path,
         },
@@ -132,7 +137,7 @@ def rubric(request, rubric):
         {
             "rubric": rubric,
             "page": page,
-            "most_read": _most_read(language),
+            "most_read": _most_read(request, language),
             "alternates": _alternates("articles:rubric", query, rubric=rubric.slug),
             "canonical_path": request.path + query,
             "feed_url": reverse("articles:rubric_feed", kwargs={"rubric": rubric.slug}),
@@ -152,7 +157,7 @@ def tag(request, slug):
         {
             "tag": tag,
             "page": page,
-            "most_read": _most_read(language),
+            "most_read": _most_read(request, language),
             "alternates": _alternates("articles:tag", query, slug=tag.slug),
             "canonical_path": request.path + query,
         },
@@ -176,11 +181,16 @@ def article_detail(request, rubric, pk, slug=""):
         return redirect(canonical, permanent=True)
     # Text teasers (no photos): the page stays within its query budget even
     # when "most read" needs its fallback.
-    related = list(
-        Article.objects.published()
-        .in_language(language)
-        .select_related("rubric")
-        .related_to(article)[:RELATED_SIZE]
+    related = fragments.related(
+        request,
+        article,
+        language,
+        lambda: list(
+            Article.objects.published()
+            .in_language(language)
+            .select_related("rubric")
+            .related_to(article)[:RELATED_SIZE]
+        ),
     )
     return render(
         request,
@@ -191,7 +201,7 @@ def article_detail(request, rubric, pk, slug=""):
             "credits": list(article.article_sources.all()),
             "tags": list(article.tags.all()),
             "related": related,
-            "most_read": _most_read(language),
+            "most_read": _most_read(request, language),
             "alternates": {code: article.get_absolute_url(code) for code in article.languages},
             "canonical_path": canonical,
         },

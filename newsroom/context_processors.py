@@ -11,6 +11,12 @@ def _rubrics():
     return list(Rubric.objects.order_by("position", "id"))
 
 
+def _menu(request):
+    from articles import fragments  # noqa: PLC0415 - apps load after settings
+
+    return fragments.rubric_menu(request, _rubrics)
+
+
 def site(request):
     language = get_language() or settings.LANGUAGE_CODE
     names = settings.NEWSROOM_SITE_NAME
@@ -26,6 +32,7 @@ def site(request):
             for key, value in settings.NEWSROOM_IMPRINT.items()
         },
         "site_url": settings.SITE_URL,
-        # The rubric menu: one query, and only on pages that show the menu.
-        "site_rubrics": SimpleLazyObject(_rubrics),
+        # The rubric menu: one query, and only on pages that show the menu;
+        # readers' pages share it from the cache (articles/fragments.py).
+        "site_rubrics": SimpleLazyObject(lambda: _menu(request)),
     }

@@ -6,12 +6,14 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.cache import page_key
-from articles.models import Article, Photo, Tag
+from articles.models import Article, ArticleViewDay, Photo, Tag
 
 from .test_admin_articles import change_url, form_data, make_user
 
@@ -287,3 +289,77 @@ def test_editors_changes_in_the_admin_show_at_once_on_cached_pages(client, artic
             assert "вторую школу" in text, url
         if url != article.get_absolute_url("ru") and url != article.get_absolute_url("kk"):
             assert ("Бакуге паром" if url.startswith("/kk/") else "Паром в Баку") in text, url
+
+
+# Pieces shared by many pages (articles/fragments.py) ---------------------------
+
+
+def _section(html, marker):
+    """The sidebar ('class="sidebar"') or related articles ('class="related"') of a page."""
+    return html.split(marker, 1)[1].split("</section>" if "related" in marker else "</aside>")[0]
+
+
+@pytest.fixture
+def read_and_reading(make_article):
+    """A much-read article, and a neighbour of the same rubric whose page shows it."""
+    popular = make_article(title_ru="Паром в Баку отменён", title_kk="Бакуге паром тоқтатылды")
+    ArticleViewDay.objects.create(article=popular, day=timezone.localdate(), views=50)
+    reading = make_article(
+        title_ru="Ветер усилится до 25 м/с",
+        title_kk="Жел 25 м/с дейін күшейеді",
+        published_at=timezone.now() - timedelta(hours=2),
+    )
+    return popular, reading
+
+
+def test_pages_of_a_language_share_the_cached_most_read_and_menu(client, read_and_reading):
+    popular, reading = read_and_reading
+    assert client.get(popular.get_absolute_url("ru")).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reading.get_absolute_url("ru")).content.decode()
+    assert "Паром в Баку отменён" in _section(html, 'class="sidebar"')
+    # Neither the "most read" ranking nor the rubric menu is asked again.
+    assert not [q for q in queries if "articles_articleviewday" in q["sql"]]
+    assert not [q for q in queries if 'FROM "articles_rubric"' in q["sql"]]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_renamed_headline_shows_at_once_in_most_read_and_related_on_other_pages(
+    client, read_and_reading, language
+):
+    popular, reading = read_and_reading
+    # Every URL of the neighbour's page, the plain one and one with a
+    # tracking parameter (a page of its own for the page cache, which shares
+    # the cached sidebar and related articles).
+    urls = [reading.get_absolute_url(language)]
+    urls.append(urls[0] + "?fbclid=first")
+    _fill(client, urls)
+    old = "Бакуге паром тоқтатылды" if language == "kk" else "Паром в Баку отменён"
+    html = client.get(urls[0]).content.decode()
+    assert old in _section(html, 'class="sidebar"')
+    assert old in _section(html, 'class="related"')
+
+    popular.title_ru = "Паром в Баку снова ходит"
+    popular.title_kk = "Бакуге паром қайта жүреді"
+    popular.save()
+
+    new = "Бакуге паром қайта жүреді" if language == "kk" else "Паром в Баку снова ходит"
+    for url in [*urls, urls[0] + "?fbclid=second"]:
+        html = client.get(url).content.decode()
+        for marker in ('class="sidebar"', 'class="related"'):
+            assert new in _section(html, marker), (url, marker)
+            assert old not in _section(html, marker), (url, marker)
+
+
+def test_editors_get_most_read_and_related_built_fresh(staff_client, read_and_reading):
+    popular, reading = read_and_reading
+    url = reading.get_absolute_url("ru")
+    anonymous = Client()
+    _fill(anonymous, [url])
+    # A change that bypasses signals: readers' cached pieces keep the old headline...
+    Article.objects.filter(pk=popular.pk).update(title_ru="Паром в Баку снова ходит")
+    assert "снова ходит" not in anonymous.get(url + "?fbclid=x").content.decode()
+    # ...an editor sees the database as it is.
+    html = staff_client.get(url).content.decode()
+    assert "снова ходит" in _section(html, 'class="sidebar"')
+    assert "снова ходит" in _section(html, 'class="related"')

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
@@ -162,6 +162,30 @@ class ArticleQuerySet(models.QuerySet):
 
     def latest(self):
         return self.order_by("-published_at", "-id")
+
+    def newest_per_rubric(self, rubric_ids, count, since):
+        """The newest ``count`` articles of each rubric published since ``since``.
+
+        For the home page's rubric blocks: one small subquery per rubric,
+        each walking that rubric's index newest first and stopping after
+        ``count`` (a window function over every rubric's articles sorted
+        whole rows, bodies included). This queryset's filters (published,
+        the language) apply inside the subqueries; the outer query only
+        picks their ids from the time range, so that neither database reads
+        the text of every article in it.
+        """
+        window = self.filter(published_at__gte=since)
+        parts = [window.filter(rubric_id=pk).latest().values("pk")[:count] for pk in rubric_ids]
+        if not parts:
+            return self.none()
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            # PostgreSQL: the union of the small subqueries, joined by id.
+            return self.model.objects.filter(pk__in=parts[0].union(*parts[1:], all=True))
+        # SQLite cannot combine sliced queries; it runs each IN list once.
+        newest = Q()
+        for part in parts:
+            newest |= Q(pk__in=part)
+        return self.model.objects.filter(newest, published_at__gte=since)
 
     def most_read(self, days=1):
         """Published articles with the most views in the last ``days`` × 24 hours.

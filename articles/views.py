@@ -10,8 +10,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -94,19 +92,16 @@ def home(request):
     if lead is None and latest:
         lead = latest[0]
     others = [article for article in latest if article is not lead]
-    # The newest few articles of every rubric, in one query (a window function).
+    # The newest few articles of every rubric, in one query.
+    rubric_ids = [item.pk for item in fragments.rubric_menu(request)]
     blocks_qs = (
-        _listing(language)
-        .filter(published_at__gte=timezone.now() - timedelta(days=RUBRIC_BLOCK_DAYS))
-        .annotate(
-            rubric_rank=Window(
-                RowNumber(),
-                partition_by=[F("rubric_id")],
-                order_by=[F("published_at").desc(), F("id").desc()],
-            )
+        Article.objects.published()
+        .in_language(language)
+        .newest_per_rubric(
+            rubric_ids, RUBRIC_BLOCK_SIZE, timezone.now() - timedelta(days=RUBRIC_BLOCK_DAYS)
         )
-        .filter(rubric_rank__lte=RUBRIC_BLOCK_SIZE)
-        .order_by("rubric__position", "rubric_id", "rubric_rank")
+        .for_listing()
+        .order_by("rubric__position", "rubric_id", "-published_at", "-id")
     )
     blocks = {}
     for article in blocks_qs:

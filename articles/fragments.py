@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from . import cache as page_cache
-from .models import MOST_READ_GENERATION, forget_most_read
+from .models import MOST_READ_GENERATION, Rubric, forget_most_read
 
 # "Most read" follows the view counts: rebuilt at least this often.
 MOST_READ_SECONDS = 60
@@ -43,9 +43,9 @@ def most_read(request, language, build):
     return _cached(request, f"mostread:{language}:{generation}", build, timeout=MOST_READ_SECONDS)
 
 
-def rubric_menu(request, build):
-    """The rubric menu (both languages' names): shared by every page."""
-    return _cached(request, "rubrics", build)
+def rubric_menu(request):
+    """The rubrics in menu order (both languages' names): shared by every page."""
+    return _cached(request, "rubrics", lambda: list(Rubric.objects.order_by("position", "id")))
 
 
 def related(request, article, language, build):

@@ -5,16 +5,10 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 
-def _rubrics():
-    from articles.models import Rubric  # noqa: PLC0415 - apps load after settings
-
-    return list(Rubric.objects.order_by("position", "id"))
-
-
 def _menu(request):
     from articles import fragments  # noqa: PLC0415 - apps load after settings
 
-    return fragments.rubric_menu(request, _rubrics)
+    return fragments.rubric_menu(request)
 
 
 def site(request):

@@ -192,6 +192,8 @@ class Command(BaseCommand):
                     "lead_ru": " ".join(rng.sample(SENTENCES_RU, 2)),
                     "body_ru": _paragraphs(rng, SENTENCES_RU, 5),
                     "ru_changed_at": published_at,
+                    # bulk_create() skips Article.save(), which keeps these.
+                    "in_ru": True,
                 }
                 if rng.random() < kazakh_share:
                     title_kk = f"{SUBJECTS_KK[subject]} {EVENTS_KK[event]}"
@@ -201,6 +203,7 @@ class Command(BaseCommand):
                         lead_kk=" ".join(rng.sample(SENTENCES_KK, 2)),
                         body_kk=_paragraphs(rng, SENTENCES_KK, 5),
                         kk_changed_at=published_at,
+                        in_kk=True,
                     )
                 batch.append(
                     Article(

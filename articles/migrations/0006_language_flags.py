@@ -31,7 +31,6 @@ class Migration(migrations.Migration):
             name='in_ru',
             field=models.BooleanField(default=False, editable=False, verbose_name='exists in Russian'),
         ),
-        migrations.RunPython(set_language_flags, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name='article',
             index=models.Index(condition=models.Q(('status', 'published')), fields=['rubric', 'in_ru', '-published_at', '-id'], name='article_rubric_ru_idx'),
@@ -40,4 +39,7 @@ class Migration(migrations.Migration):
             model_name='article',
             index=models.Index(condition=models.Q(('status', 'published')), fields=['rubric', 'in_kk', '-published_at', '-id'], name='article_rubric_kk_idx'),
         ),
+        # After the indexes: on PostgreSQL an UPDATE leaves deferred foreign-key
+        # checks pending, and CREATE INDEX refuses to run behind them.
+        migrations.RunPython(set_language_flags, migrations.RunPython.noop),
     ]

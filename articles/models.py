@@ -158,10 +158,12 @@ class ArticleQuerySet(models.QuerySet):
         Read from the ``in_<code>`` flag that Article.save() keeps, not from
         the texts: a listing or a count then never reads a body.
         """
-        return self.filter(**{_language_flag(code): True})
+        # "= true" rather than Django's bare "in_ru": only a comparison lets
+        # SQLite use the flag column of the rubric indexes.
+        return self.filter(**{_language_flag(code): models.Value(True)})
 
     def missing_language(self, code):
-        return self.filter(**{_language_flag(code): False})
+        return self.filter(**{_language_flag(code): models.Value(False)})
 
     def in_rubric(self, rubric):
         return self.filter(rubric=rubric)

@@ -1,7 +1,6 @@
 """The newsroom's day in the real admin, in Chromium: write, illustrate, publish,
 translate, be refused publishing as a reporter, and collide with a colleague."""
 
-
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect

@@ -1,6 +1,10 @@
 """Listings show an article in a language exactly when it exists in it, without reading bodies."""
 
+import json
+
 import pytest
+from django.core import serializers
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -57,3 +61,20 @@ def test_counting_a_rubric_reads_no_body(client, make_article, url):
     counts = [q["sql"] for q in queries if "COUNT(" in q["sql"]]
     assert counts
     assert not [sql for sql in counts if "body" in sql or "title" in sql]
+
+
+def test_a_backup_from_before_the_language_flags_restores_readable_articles(
+    client, make_article, tmp_path
+):
+    article = make_article()
+    rows = json.loads(serializers.serialize("json", [article]))
+    for row in rows:
+        del row["fields"]["in_ru"], row["fields"]["in_kk"]  # an older backup
+    fixture = tmp_path / "articles.json"
+    fixture.write_text(json.dumps(rows), encoding="utf-8")
+    Article.objects.all().delete()
+
+    call_command("loaddata", str(fixture), verbosity=0)
+
+    assert "Ақтауда жаңа мектеп ашылды" in client.get("/kk/aktau/").content.decode()
+    assert "В Актау открыли новую школу" in client.get("/aktau/").content.decode()

@@ -130,7 +130,7 @@ def _start_gunicorn(env, port, workers):
             str(Path(PYTHON).parent / "gunicorn"),
             "newsroom.wsgi:application",
             "--config",
-            str(ROOT / "bench" / "gunicorn_conf.py"),
+            str(ROOT / "newsroom" / "gunicorn_conf.py"),
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",

@@ -1,4 +1,4 @@
-"""gunicorn settings for `make bench` (and a model for production, see docs/deployment.md)."""
+"""gunicorn settings for production and `make bench`: `gunicorn -c newsroom/gunicorn_conf.py`."""
 
 
 def worker_exit(server, worker):

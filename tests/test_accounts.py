@@ -1,10 +1,5 @@
 """Editors' accounts: login throttling, the second factor, deactivation."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
@@ -17,8 +12,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.admin_forms import form_data
+from tests.manage_process import PRODUCTION, run_manage
 
-ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "Kaspiy-Media-2026!"
 
 
@@ -151,44 +146,25 @@ def test_staff_without_second_factor_cannot_open_any_admin_page(
 
 
 def test_production_settings_require_the_second_factor():
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "ADMIN_REQUIRE_2FA"}}
-    env.update({"DEBUG": "false", "SECRET_KEY": "p" * 60, "ALLOWED_HOSTS": "news.example.kz"})
-    result = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-c",
-            "from django.conf import settings; print(settings.ADMIN_REQUIRE_2FA)",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.ADMIN_REQUIRE_2FA)",
+        SECRET_KEY="p" * 60,
+        **PRODUCTION,
     )
     assert result.stdout.strip().splitlines()[-1] == "True", result.stderr
 
 
 def test_deploy_check_fails_when_production_turns_the_second_factor_off():
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
-    env.update(
-        {
-            "DEBUG": "false",
-            "SECRET_KEY": "p" * 60,
-            "ALLOWED_HOSTS": "news.example.kz",
-            "ADMIN_REQUIRE_2FA": "false",
-        }
-    )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="p" * 60,
+        ADMIN_REQUIRE_2FA="false",
+        **PRODUCTION,
     )
     assert result.returncode != 0
     assert "newsroom.W001" in result.stderr + result.stdout

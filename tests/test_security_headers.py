@@ -1,18 +1,14 @@
 """Security headers: a strict Content-Security-Policy, framing, sniffing, referrers."""
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.utils import translation
 
 from articles.models import Tag
+from tests.manage_process import PRODUCTION, run_manage
 
-ROOT = Path(__file__).resolve().parent.parent
 # Data blocks are not executed, so CSP does not govern them.
 DATA_TYPES = {"application/ld+json", "application/json"}
 SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
@@ -138,18 +134,8 @@ def test_production_settings_turn_on_hsts_and_secure_cookies():
         "CSRF_COOKIE_HTTPONLY",
         "ADMIN_REQUIRE_2FA",
     ]
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
-    env.update({"DEBUG": "false", "SECRET_KEY": "s" * 60, "ALLOWED_HOSTS": "news.example.kz"})
     code = f"from django.conf import settings as s; print(*[getattr(s, n) for n in {names!r}])"
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_manage("shell", "-c", code, SECRET_KEY="s" * 60, **PRODUCTION)
     values = result.stdout.strip().splitlines()[-1].split()
     assert int(values[0]) >= 31536000, result.stderr
     assert values[1:] == ["True"] * 6

@@ -1,0 +1,25 @@
+"""Run manage.py in a new process, as an operator would, with its own environment."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a fresh process must not inherit from the test run.
+_NOT_INHERITED = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+PRODUCTION = {"DEBUG": "false", "ALLOWED_HOSTS": "news.example.kz"}
+
+
+def run_manage(*args, **environ):
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED | set(environ)}
+    env.update(environ)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

@@ -16,6 +16,7 @@ scheduling, deleting and restoring are written to the audit log.
 import difflib
 
 import reversion
+import taggit.models
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
@@ -37,6 +38,10 @@ from reversion.models import Version
 from . import audit, images, preview, richtext
 from .forms import ArticleAdminForm
 from .models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
+
+# Our Tag model (Kazakh-aware slugs) is the one editors manage; taggit's own
+# would show as a second, empty "Tags" section.
+admin.site.unregister(taggit.models.Tag)
 
 # The admin says whose it is, in the editor's language.
 admin.site.site_header = _("Newsroom: editorial office")

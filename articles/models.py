@@ -68,7 +68,8 @@ class Rubric(models.Model):
         ordering = ["position", "id"]
 
     def __str__(self):
-        return self.name_ru or self.name_kk or self.slug
+        # The active language first: the Kazakh admin names rubrics in Kazakh.
+        return self.name or self.name_ru or self.name_kk or self.slug
 
     def get_absolute_url(self):
         return reverse("articles:rubric", kwargs={"rubric": self.slug})
@@ -91,7 +92,7 @@ class Source(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name_ru or self.name_kk or self.url
+        return self.name or self.name_ru or self.name_kk or self.url
 
 
 class Tag(TagBase):
@@ -439,7 +440,7 @@ class Article(models.Model):
         ]
 
     def __str__(self):
-        return self.title_ru or self.title_kk or f"#{self.pk}"
+        return self.title or self.title_ru or self.title_kk or f"#{self.pk}"
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -603,7 +604,7 @@ class Photo(models.Model):
         indexes = [models.Index(fields=["article", "position"], name="photo_article_position_idx")]
 
     def __str__(self):
-        return self.caption_ru or self.caption_kk or self.image.name
+        return self.caption or self.caption_ru or self.caption_kk or self.image.name
 
     # What templates need, built from ``renditions`` alone: no file is opened.
 

@@ -84,9 +84,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # Editors' accounts: login throttling, second factor (TOTP + recovery codes).
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    "newsroom.apps.OTPTOTPConfig",
+    "newsroom.apps.OTPStaticConfig",
+    "newsroom.apps.AxesConfig",
     "articles",
 ]
 

@@ -154,6 +154,29 @@ def test_kazakh_admin_pages_have_no_russian(kk_admin, article):
     assert "Соңғы әрекеттер" in page
 
 
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("", ["Попытки входа", "Приложения-аутентификаторы", "Резервные коды"]),
+        ("/kk", ["Кіру әрекеттері", "Аутентификатор қолданбалары", "Қалпына келтіру кодтары"]),
+    ],
+)
+def test_library_sections_of_the_admin_index_are_named_in_the_language(kk_admin, prefix, expected):
+    page = kk_admin.get(f"{prefix}/admin/").content.decode()
+    for name in expected:
+        assert name in page
+    for raw in (">Axes<", "Otp_Totp", "Otp_Static", "OTP_TOTP"):
+        assert raw not in page
+    # One tags section: ours, not taggit's empty one as well.
+    assert "/admin/taggit/" not in page
+
+
+def test_russian_admin_titles_read_as_sentences(kk_admin):
+    page = kk_admin.get("/admin/articles/article/add/").content.decode()
+    assert "Добавить: статья" in page
+    assert "Добавить статья" not in page
+
+
 def test_kazakh_admin_javascript_catalog(kk_admin):
     response = kk_admin.get("/kk/admin/jsi18n/")
     assert response.status_code == 200

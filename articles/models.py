@@ -52,12 +52,29 @@ BODY_EXTENSIONS = {
 }
 
 
+# First path segments the site uses for itself (articles/urls.py, newsroom/urls.py):
+# a rubric with one of these slugs would be unreachable.
+RESERVED_RUBRIC_SLUGS = frozenset(
+    {"admin", "search", "rss", "tag", "preview", "kk", "ru", "static", "media", "_", "healthz"}
+)
+
+
+def validate_rubric_slug(value):
+    if value in RESERVED_RUBRIC_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is used by the site itself; choose another slug."),
+            code="reserved",
+            params={"slug": value},
+        )
+
+
 class Rubric(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"),
         max_length=60,
         unique=True,
+        validators=[validate_rubric_slug],
         help_text=_("Latin letters, digits and hyphens; part of every article URL."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -66,6 +83,13 @@ class Rubric(models.Model):
         verbose_name = _("rubric")
         verbose_name_plural = _("rubrics")
         ordering = ["position", "id"]
+        constraints = [
+            # Every path (admin form, command, shell) keeps rubric URLs reachable.
+            models.CheckConstraint(
+                condition=~Q(slug__in=sorted(RESERVED_RUBRIC_SLUGS)),
+                name="rubric_slug_not_reserved",
+            )
+        ]
 
     def __str__(self):
         # The active language first: the Kazakh admin names rubrics in Kazakh.

@@ -283,3 +283,12 @@ def test_pages_work_without_javascript_and_load_nothing_from_other_hosts(client,
         if src and 'rel="alternate"' not in tag and 'rel="canonical"' not in tag:
             assert not src.group(1).startswith(("http://", "https://", "//")), tag
     assert "onclick" not in html and " style=" not in html
+
+
+@pytest.mark.parametrize(("prefix", "first"), [("", "ru"), ("/kk", "kk")])
+def test_masthead_names_the_site_in_the_page_language_first(client, db, prefix, first):
+    html = client.get(prefix + "/").text
+    masthead = html.split('class="site-name"', 1)[1].split("</a>", 1)[0]
+    assert masthead.index(f'lang="{first}"') < masthead.index(
+        'lang="kk"' if first == "ru" else 'lang="ru"'
+    )

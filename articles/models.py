@@ -473,6 +473,7 @@ class Article(models.Model):
         # from_db again (endless recursion); such an instance counts as new.
         if not instance.get_deferred_fields():
             instance._loaded_texts = instance._texts()
+            instance._loaded_version = instance.version
         return instance
 
     def _texts(self):
@@ -503,16 +504,25 @@ class Article(models.Model):
             if changed and any(current[code]):
                 setattr(self, f"{code}_changed_at", now)
         self.set_language_flags()
+        # Every save is a new version, also from the shell, a command or an
+        # import: an editor whose form holds the old one then gets the
+        # conflict message instead of silently overwriting. (The admin and
+        # its bulk actions move the version themselves, under a row lock.)
+        loaded_version = getattr(self, "_loaded_version", None)
+        if self.pk and loaded_version is not None and self.version == loaded_version:
+            self.version = loaded_version + 1
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = (
                 set(update_fields)
+                | {"version"}
                 | {f"{field}_{code}" for field in ("slug",) for code in LANGUAGE_CODES}
                 | {f"{code}_changed_at" for code in LANGUAGE_CODES}
                 | {_language_flag(code) for code in LANGUAGE_CODES}
             )
         super().save(*args, **kwargs)
         self._loaded_texts = current
+        self._loaded_version = self.version
 
     def set_language_flags(self):
         for code in LANGUAGE_CODES:

@@ -391,6 +391,25 @@ def test_second_save_of_same_version_is_refused_and_keeps_input(client, editor, 
     assert article.version == 2
 
 
+def test_a_save_from_the_shell_meanwhile_is_not_overwritten_by_an_open_form(
+    client, editor, article
+):
+    client.force_login(editor)
+    opened = form_data(article, title_ru="Правка из открытой формы")
+    # Meanwhile a command or the shell corrects the lead.
+    fresh = Article.objects.get(pk=article.pk)
+    fresh.lead_ru = "Исправлено из консоли"
+    fresh.save()
+    assert fresh.version == 2
+
+    response = client.post(change_url(article), opened)
+    assert response.status_code == 200
+    assert "версия 2" in " ".join(errors_of(response).get("__all__", []))
+    article.refresh_from_db()
+    assert article.lead_ru == "Исправлено из консоли"
+    assert article.title_ru != "Правка из открытой формы"
+
+
 # Changelist -------------------------------------------------------------------------
 
 

@@ -418,28 +418,31 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             changed += 1
         return changed
 
+    def _bulk_set_status(self, request, queryset, status, action, message):
+        with transaction.atomic():
+            changed = self._set_status(request, queryset, status, action)
+        self.message_user(request, message(changed) % {"count": changed}, messages.SUCCESS)
+
     @admin.action(description=_("Publish selected articles"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        queryset = queryset.exclude(status=Article.Status.PUBLISHED)
-        with transaction.atomic():
-            changed = self._set_status(request, queryset, Article.Status.PUBLISHED, "publish")
-        self.message_user(
+        self._bulk_set_status(
             request,
-            ngettext("%(count)d article published.", "%(count)d articles published.", changed)
-            % {"count": changed},
-            messages.SUCCESS,
+            queryset.exclude(status=Article.Status.PUBLISHED),
+            Article.Status.PUBLISHED,
+            "publish",
+            lambda n: ngettext("%(count)d article published.", "%(count)d articles published.", n),
         )
 
     @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
-        queryset = queryset.filter(status=Article.Status.PUBLISHED)
-        with transaction.atomic():
-            changed = self._set_status(request, queryset, Article.Status.DRAFT, "unpublish")
-        self.message_user(
+        self._bulk_set_status(
             request,
-            ngettext("%(count)d article unpublished.", "%(count)d articles unpublished.", changed)
-            % {"count": changed},
-            messages.SUCCESS,
+            queryset.filter(status=Article.Status.PUBLISHED),
+            Article.Status.DRAFT,
+            "unpublish",
+            lambda n: ngettext(
+                "%(count)d article unpublished.", "%(count)d articles unpublished.", n
+            ),
         )
 
     # Changelist columns -------------------------------------------------------

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from . import views
 from .models import Article
 
 PREVIEW_MAX_AGE = timedelta(days=3)
@@ -45,15 +46,7 @@ def article_preview(request, token):
         response = render(
             request,
             "articles/article_detail.html",
-            {
-                "article": article,
-                "photos": list(article.photos.all()),
-                "credits": list(article.article_sources.all()),
-                "tags": list(article.tags.all()),
-                "related": [],
-                "most_read": [],
-                "preview": True,
-            },
+            views.article_context(article, related=[], most_read=[], preview=True),
         )
     else:
         response = render(

@@ -159,6 +159,17 @@ def tag(request, slug):
     )
 
 
+def article_context(article, **extra):
+    """What articles/article_detail.html needs of the article (the preview uses it too)."""
+    return {
+        "article": article,
+        "photos": list(article.photos.all()),
+        "credits": list(article.article_sources.all()),
+        "tags": list(article.tags.all()),
+        **extra,
+    }
+
+
 @require_safe
 def article_detail(request, rubric, pk, slug=""):
     language = _language()
@@ -190,16 +201,13 @@ def article_detail(request, rubric, pk, slug=""):
     return render(
         request,
         "articles/article_detail.html",
-        {
-            "article": article,
-            "photos": list(article.photos.all()),
-            "credits": list(article.article_sources.all()),
-            "tags": list(article.tags.all()),
-            "related": related,
-            "most_read": _most_read(request, language),
-            "alternates": {code: article.get_absolute_url(code) for code in article.languages},
-            "canonical_path": canonical,
-        },
+        article_context(
+            article,
+            related=related,
+            most_read=_most_read(request, language),
+            alternates={code: article.get_absolute_url(code) for code in article.languages},
+            canonical_path=canonical,
+        ),
     )
 
 

@@ -27,6 +27,7 @@ import hashlib
 import logging
 import time
 import uuid
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -46,6 +47,26 @@ STORED_STATUSES = {200: None, 301: 60, 404: 60}
 # Headers that describe one response, not the page: never replayed.
 _NOT_REPLAYED = {"set-cookie", "cache-control", "vary", "expires", "x-page-cache"}
 _STRIPPED_VARY = {"accept-language", "cookie"}
+# What social networks, ad networks and newsletters add to shared links. No
+# view reads them, so they must not make a new page: a post shared on
+# Facebook would otherwise bring every reader with a ``?fbclid=`` of their
+# own, each one a page-cache miss, at the very moment traffic peaks.
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "yclid",
+        "ysclid",
+        "igshid",
+        "_openstat",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+    }
+)
 
 
 def _setting(name, default):
@@ -122,9 +143,23 @@ def _never_cached_paths():
     return (*paths, settings.STATIC_URL, settings.MEDIA_URL)
 
 
+def _shared_query(request):
+    """The query string without tracking parameters (``utm_*``, ``fbclid``…), in a fixed order."""
+    raw = request.META.get("QUERY_STRING", "")
+    if not raw:
+        return ""
+    kept = [
+        (name, value)
+        for name, value in parse_qsl(raw, keep_blank_values=True)
+        if not name.startswith("utm_") and name not in TRACKING_PARAMETERS
+    ]
+    # Stable: repeated names keep their order, which QueryDict.get() depends on.
+    return urlencode(sorted(kept, key=lambda pair: pair[0]))
+
+
 def page_key(request):
-    """One key per language and full URL (host, path and query string)."""
-    url = f"{request.get_host()}{request.get_full_path()}"
+    """One key per language and URL: host, path and the query string views read."""
+    url = f"{request.get_host()}{request.path}?{_shared_query(request)}"
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
     return f"pagecache:page:{language}:{digest}"

@@ -2,8 +2,8 @@
 
 An uncached page spent most of its time on pieces that every page of a
 language shares ("most read" and the rubric menu) or that every URL of one
-article shares (related articles: links from social networks add their own
-``?fbclid=…`` and each such URL is a new page for the page cache). They are
+article shares (related articles: its canonical URL, an old slug's redirect,
+a page cache emptied by an edit elsewhere). They are
 kept in the cache under the page cache's generation token (articles/cache.py):
 any content change that empties the page cache renews the token, so these
 pieces are rebuilt with it, on every server. "Most read" is also keyed by the

@@ -198,6 +198,36 @@ def test_admin_and_beacon_are_never_shared(client, article):
     assert "private" in beacon["Cache-Control"]
 
 
+def test_links_shared_with_tracking_parameters_get_the_cached_page(
+    client, article, django_assert_num_queries
+):
+    url = article.get_absolute_url("ru")
+    _fill(client, [url])
+    # Every reader coming from a social network has a click id of their own.
+    for query in ("?fbclid=IwAR0abc", "?fbclid=IwAR1xyz", "?utm_source=telegram&utm_medium=social"):
+        with django_assert_num_queries(0):
+            response = client.get(url + query)
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "hit", query
+        assert "В Актау открыли новую школу" in response.content.decode()
+
+
+def test_query_parameters_that_views_read_still_make_their_own_pages(client, make_article):
+    for number in range(25):
+        make_article(title_ru=f"Новость номер {number}", slug_ru=f"novost-{number}")
+    rubric = Article.objects.first().rubric.get_absolute_url()
+    first, second = client.get(rubric), client.get(rubric + "?page=2&utm_source=vk")
+    assert second["X-Page-Cache"] == "miss"
+    assert first.content != second.content
+    # The same page with the parameters in another order, or with a click id:
+    assert client.get(rubric + "?fbclid=abc&page=2")["X-Page-Cache"] == "hit"
+    assert client.get(rubric + "?page=2")["X-Page-Cache"] == "hit"
+    search = reverse("articles:search")
+    assert client.get(search + "?q=школа")["X-Page-Cache"] == "miss"
+    assert client.get(search + "?q=паром&gclid=1")["X-Page-Cache"] == "miss"
+    assert client.get(search + "?gclid=2&q=паром")["X-Page-Cache"] == "hit"
+
+
 def test_not_found_is_cached_briefly_and_emptied_by_content_changes(client, make_article):
     url = "/aktau/999999-net-takoi/"
     assert client.get(url).status_code == 404

@@ -101,11 +101,44 @@ class SourceAdmin(TabbedTranslationAdmin):
     search_fields = ["name_ru", "name_kk", "url"]
 
 
+class KazakhNameFilter(admin.SimpleListFilter):
+    """What translators have left: tags Kazakh pages still show in Russian."""
+
+    title = _("Kazakh name")
+    parameter_name = "kk"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("missing")), ("present", _("present"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.filter(name_kk="")
+        if self.value() == "present":
+            return queryset.exclude(name_kk="")
+        return queryset
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
-    readonly_fields = ["slug"]
+    list_display = ["name", "name_kk", "slug", "article_count"]
+    # Translators go down the list typing Kazakh names, one save for the page.
+    list_editable = ["name_kk"]
+    list_filter = [KazakhNameFilter]
+    search_fields = ["name", "name_kk", "slug"]
+    fields = ["name", "name_kk", "slug"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(articles=models.Count("tagged_articles"))
+
+    @admin.display(description=_("articles"), ordering="articles")
+    def article_count(self, tag):
+        return tag.articles
+
+    def get_readonly_fields(self, request, obj=None):
+        # Who may not make tags (a translator) may only give them a Kazakh name.
+        if not request.user.has_perm("articles.add_tag"):
+            return ["name", "slug"]
+        return ["slug"]
 
 
 # Thumbnails -------------------------------------------------------------------
@@ -511,8 +544,10 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         if query:
             variants = {query, query.lower(), query.capitalize(), query.upper()}
             condition = models.Q()
+            # A tag is typed by its Russian name; its Kazakh name finds it too.
             for variant in variants:
-                condition |= models.Q(name__startswith=variant) | models.Q(name__icontains=variant)
+                condition |= models.Q(name__icontains=variant)
+                condition |= models.Q(name_kk__icontains=variant)
             tags = tags.filter(condition)
         names = list(tags.order_by("name").values_list("name", flat=True)[:50])
         # Tags that start with what was typed come first.

@@ -23,7 +23,11 @@ No count is lost or counted twice under concurrency: Redis increments are
 atomic, and a flush renames the pending hash away before reading it, so
 beacons arriving during a flush land in a fresh hash for the next one. If the
 database write fails, the renamed hash stays and the next flush applies it.
-If Redis is down, beacons count into the process (logged), never a 500.
+The renamed hash carries a batch id that the database transaction records
+(``ViewFlush``): a flush that dies after committing but before deleting the
+hash leaves it behind, and the next flush sees the batch was written and only
+deletes it. If Redis is down, beacons count into the process (logged), never
+a 500.
 """
 
 import hashlib
@@ -33,7 +37,7 @@ import threading
 import time
 import uuid
 from collections import Counter, OrderedDict, defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -47,7 +51,7 @@ from redis.exceptions import ResponseError
 
 from newsroom.middleware import client_ip
 
-from .models import Article, forget_most_read
+from .models import Article, ViewFlush, forget_most_read
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +66,9 @@ BOT_PATTERN = re.compile(
 
 PENDING = "views:pending"
 FLUSHING = "views:flushing"
+# In the flushing hash beside the "<article id>:<day>" fields.
+BATCH_FIELD = "batch"
+FLUSH_RECORDS_KEPT = timedelta(days=7)
 FLUSH_LOCK = "views:flush-lock"
 AUTOFLUSH = "views:autoflush"
 
@@ -260,11 +267,17 @@ def flush():
 
 
 def _apply_redis_hash(redis, key):
-    counts = {}
-    for field, value in redis.hgetall(key).items():
-        pk, _sep, day = field.decode().partition(":")
+    # The batch id lives in the hash itself: a retry after a crash finds the same one.
+    redis.hsetnx(key, BATCH_FIELD, uuid.uuid4().hex)
+    batch, counts = None, {}
+    for raw, value in redis.hgetall(key).items():
+        field = raw.decode()
+        if field == BATCH_FIELD:
+            batch = value.decode()
+            continue
+        pk, _sep, day = field.partition(":")
         counts[(int(pk), day)] = int(value)
-    written = write_counts(counts)
+    written = write_counts(counts, batch=batch)
     redis.delete(key)
     return written
 
@@ -306,12 +319,16 @@ def discard_pending():
         _seen.clear()
 
 
-def write_counts(counts):
+def write_counts(counts, batch=None):
     """Add ``{(article id, "YYYY-MM-DD"): views}`` to the database in one transaction.
 
     Only published articles are counted: an id nobody can read is dropped here,
-    which keeps the beacon free of database queries.
+    which keeps the beacon free of database queries. A ``batch`` id is written
+    in the same transaction; a batch already written adds nothing.
     """
+    if batch is not None and ViewFlush.objects.filter(batch=batch).exists():
+        logger.warning("View count batch %s was written before; not counted again.", batch)
+        return 0
     per_article = Counter()
     for (pk, _day), views in counts.items():
         per_article[pk] += views
@@ -335,6 +352,10 @@ def write_counts(counts):
         if pk in published
     ]
     with transaction.atomic():
+        if batch is not None:
+            # UNIQUE(batch): a second writer of the same batch rolls back whole.
+            ViewFlush.objects.create(batch=batch, views=sum(v for _p, _d, v in rows))
+            ViewFlush.objects.filter(applied_at__lt=timezone.now() - FLUSH_RECORDS_KEPT).delete()
         for increment, pks in by_increment.items():
             for start in range(0, len(pks), 500):
                 Article.objects.filter(pk__in=pks[start : start + 500]).update(

@@ -34,19 +34,24 @@ def split_tags(text):
 
 
 def existing_spelling(names):
-    """Map each name to the spelling of an existing tag that differs only in case.
+    """Map each name to the existing tag it means: same name in another case, or its Kazakh name.
 
-    SQLite folds only ASCII case (``iexact`` misses "актау" vs "Актау"), so the
-    candidates are fetched by their usual spellings and compared with casefold().
+    An editor working in Kazakh types "ақтау" and gets the tag "Актау" (its
+    Kazakh name "Ақтау"), not a second tag. SQLite folds only ASCII case
+    (``iexact`` misses "актау" vs "Актау"), so the candidates are fetched by
+    their usual spellings and compared with casefold().
     """
     if not names:
         return names
     query = Q()
     for name in names:
         for variant in {name, name.lower(), name.upper(), name.capitalize(), name.title()}:
-            query |= Q(name=variant)
-        query |= Q(name__iexact=name)
-    known = {tag.name.casefold(): tag.name for tag in Tag.objects.filter(query)}
+            query |= Q(name=variant) | Q(name_kk=variant)
+        query |= Q(name__iexact=name) | Q(name_kk__iexact=name)
+    tags = list(Tag.objects.filter(query).order_by("pk"))
+    # Kazakh names first, so that a tag's own (Russian) name wins a tie.
+    known = {tag.name_kk.casefold(): tag.name for tag in reversed(tags) if tag.name_kk}
+    known.update({tag.name.casefold(): tag.name for tag in tags})
     return [known.get(name.casefold(), name) for name in names]
 
 
@@ -80,9 +85,12 @@ class ArticleAdminForm(forms.ModelForm):
         ),
     )
     tags = CommaTagField(
-        label=_("tags"),
+        label=_("Tags"),
         required=False,
-        help_text=_("Separate tags with commas: Актау, Новости Казахстана."),
+        help_text=_(
+            "Separate tags with commas: Актау, Новости Казахстана. A tag's Kazakh name "
+            "finds it too."
+        ),
     )
 
     # Set by ArticleAdmin.get_form for the request being served.

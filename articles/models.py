@@ -120,7 +120,21 @@ class Source(models.Model):
 
 
 class Tag(TagBase):
-    """A tag whose slug keeps Kazakh letters readable ("және" → "zhane")."""
+    """A tag: its own ``name`` is Russian, ``name_kk`` what Kazakh pages show.
+
+    Not registered with modeltranslation (pitfall 28): taggit finds and makes
+    tags by ``name``, and a translated ``name`` would make it look up Kazakh
+    names in the Kazakh admin and trip over UNIQUE(name). Typed tags stay
+    Russian; the Kazakh name is added to the tag. The slug keeps Kazakh
+    letters readable ("және" → "zhane").
+    """
+
+    name_kk = models.CharField(
+        _("name in Kazakh"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown on Kazakh pages. Empty: they show the Russian name."),
+    )
 
     class Meta:
         verbose_name = _("tag")
@@ -135,6 +149,11 @@ class Tag(TagBase):
 
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    @property
+    def name_ru(self):
+        """The Russian name (the tag's own): ``{% localized tag "name" %}`` works as for rubrics."""
+        return self.name
 
 
 class TaggedArticle(TaggedItemBase):
@@ -726,6 +745,27 @@ class ArticleViewDay(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.day}: {self.views}"
+
+
+class ViewFlush(models.Model):
+    """A batch of view counts already written to the database.
+
+    A flush that died after its transaction committed but before it could
+    delete its batch from Redis leaves the batch there; the next flush finds
+    the batch's id here and deletes it instead of counting it twice
+    (articles/counters.py). Rows older than a week are pruned by the flush.
+    """
+
+    batch = models.CharField(_("batch"), max_length=32, unique=True)
+    applied_at = models.DateTimeField(_("applied at"), auto_now_add=True, db_index=True)
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("view count batch")
+        verbose_name_plural = _("view count batches")
+
+    def __str__(self):
+        return f"{self.batch}: {self.views}"
 
 
 class AuditEntry(models.Model):

@@ -221,3 +221,39 @@ def test_concurrent_beacons_in_one_process_all_count(make_article, settings):
     _run_concurrently(article, threads=10, beacons=50, flush_while_counting=False)
     assert _views(article) == 500
     assert _daily_total(article) == 500
+
+
+class _Crash(BaseException):
+    """A flush process killed (not an error the code could catch)."""
+
+
+@pytest.mark.services
+@pytest.mark.skipif(not ON_SERVICES, reason="needs DATABASE_URL=postgres://… and REDIS_URL")
+@pytest.mark.django_db(transaction=True)
+def test_a_flush_killed_after_writing_does_not_count_its_batch_twice(
+    client, make_article, settings, monkeypatch
+):
+    settings.VIEW_AUTOFLUSH_SECONDS = 0
+    article = make_article()
+    for reader in range(7):
+        assert _beacon(client, article, address=f"203.0.113.{reader}").status_code == 204
+    redis = counters._redis()
+    flushing = counters.cache.make_key(counters.FLUSHING)
+    real_delete = type(redis).delete
+
+    def killed_before_deleting(self, *keys):
+        if flushing in keys:
+            raise _Crash  # the database transaction has committed by now
+        return real_delete(self, *keys)
+
+    monkeypatch.setattr(type(redis), "delete", killed_before_deleting)
+    with pytest.raises(_Crash):
+        counters.flush()
+    monkeypatch.undo()
+    assert _views(article) == 7
+    assert redis.exists(flushing)  # the batch is still there…
+    _beacon(client, article, address="203.0.113.99")
+    call_command("flush_views", verbosity=0)  # …and the next flush only deletes it
+    assert not redis.exists(flushing)
+    assert _views(article) == 8
+    assert _daily_total(article) == 8

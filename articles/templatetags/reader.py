@@ -94,7 +94,7 @@ def article_jsonld(context, article, photos, credits):
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": article.updated_at.isoformat() if article.updated_at else None,
         "articleSection": localized(article.rubric, "name"),
-        "keywords": [tag.name for tag in context.get("tags", [])],
+        "keywords": [localized(tag, "name") for tag in context.get("tags", [])],
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": names.get(language, names[settings.LANGUAGE_CODE]),

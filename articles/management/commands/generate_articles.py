@@ -97,20 +97,20 @@ SENTENCES_KK = [
     "Бұған дейін бұл туралы жергілікті БАҚ куәгерлерге сілтеме жасап жазған.",
     "Мамандар ресми хабарламаларды қадағалауға кеңес береді.",
 ]
-TAGS = [
-    "Актау",
-    "Жанаозен",
-    "Мангистау",
-    "Каспий",
-    "дороги",
-    "образование",
-    "здравоохранение",
-    "цены",
-    "спорт",
-    "культура",
-    "экология",
-    "транспорт",
-]
+TAGS = {
+    "Актау": "Ақтау",
+    "Жанаозен": "Жаңаөзен",
+    "Мангистау": "Маңғыстау",
+    "Каспий": "Каспий",
+    "дороги": "жолдар",
+    "образование": "білім беру",
+    "здравоохранение": "денсаулық сақтау",
+    "цены": "бағалар",
+    "спорт": "спорт",
+    "культура": "мәдениет",
+    "экология": "экология",
+    "транспорт": "көлік",
+}
 
 
 def _paragraphs(rng, sentences, count):
@@ -161,7 +161,10 @@ class Command(BaseCommand):
             )[0]
             for position, (slug, ru, kk) in enumerate(RUBRICS, start=10)
         ]
-        tags = [Tag.objects.get_or_create(name=name)[0] for name in TAGS]
+        tags = [
+            Tag.objects.get_or_create(name=name, defaults={"name_kk": kk})[0]
+            for name, kk in TAGS.items()
+        ]
         source = Source.objects.get_or_create(
             url="https://www.inform.kz",
             defaults={"name_ru": "Казинформ", "name_kk": "Қазақпарат", "kind": "agency"},

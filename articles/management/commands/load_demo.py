@@ -104,6 +104,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {article}")
 
         tag_names = {tag for entry in plan for tag in entry["tags"]}
+        for tag in Tag.objects.filter(name__in=tag_names):
+            tag.name_kk = demo_data.TAGS.get(tag.name, "")
+            tag.save()
         return {
             "rubrics": rubrics_created,
             "sources": sources_created,

@@ -29,7 +29,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
@@ -82,6 +82,14 @@ def kk_fields(*names):
 
 def ru_fields(*names):
     return [f"{name}_ru" for name in names]
+
+
+def _history_comment(revision):
+    """A version's comment in the reader's language: Django's JSON change message or a msgid."""
+    comment = revision.comment or ""
+    if comment.startswith("["):
+        return revision.get_comment()
+    return gettext(comment) if comment else ""
 
 
 # Small admins -----------------------------------------------------------------
@@ -430,10 +438,11 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         for article in queryset.select_for_update(of=("self",)):
             with reversion.create_revision():
                 reversion.set_user(request.user)
+                # Kept in English, shown in the language of whoever reads the history.
                 reversion.set_comment(
-                    gettext("Published from the article list")
+                    gettext_noop("Published from the article list")
                     if action == "publish"
-                    else gettext("Unpublished from the article list")
+                    else gettext_noop("Unpublished from the article list")
                 )
                 article.status = status
                 if status == Article.Status.PUBLISHED and not article.published_at:
@@ -571,17 +580,34 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             extra_context["preview_days"] = preview.PREVIEW_MAX_AGE.days
         return super().change_view(request, object_id, form_url, extra_context)
 
+    # django-reversion stores the change message as the editor read it, in
+    # their language; Django's own (JSON) form is stored instead, so that the
+    # history reads in the language of whoever opens it (_history_comment).
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
     def history_view(self, request, object_id, extra_context=None):
         versions = list(
             Version.objects.get_for_object_reference(self.model, unquote(object_id))
             .select_related("revision__user")
             .order_by("-revision__date_created", "-pk")
         )
+        statuses = dict(Article.Status.choices)
         rows = [
             {
                 "version": version,
                 "number": version.field_dict.get("version"),
-                "status": version.field_dict.get("status"),
+                "status": statuses.get(version.field_dict.get("status"), ""),
+                "comment": _history_comment(version.revision),
                 "url": reverse(
                     f"{self.admin_site.name}:articles_article_revision",
                     args=(quote(version.object_id), version.pk),

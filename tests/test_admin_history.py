@@ -27,7 +27,7 @@ def test_history_names_changed_translated_fields_in_the_admin_language(
         message = LogEntry.objects.get().get_change_message()
     for words in expected:
         assert words in message, message
-        assert words in history, history[history.find('<tbody>'):history.find('</tbody>')]
+        assert words in history, history[history.find("<tbody>") : history.find("</tbody>")]
     for words in english:
         assert words not in message
 

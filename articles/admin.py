@@ -17,6 +17,7 @@ import difflib
 
 import reversion
 import taggit.models
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
@@ -134,6 +135,8 @@ class TagAdmin(admin.ModelAdmin):
     list_filter = [KazakhNameFilter]
     search_fields = ["name", "name_kk", "slug"]
     fields = ["name", "name_kk", "slug"]
+    # Narrow enough for the list to keep its article count column in view.
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 24})}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(articles=models.Count("tagged_articles"))

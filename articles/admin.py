@@ -85,6 +85,46 @@ def ru_fields(*names):
     return [f"{name}_ru" for name in names]
 
 
+def _photos_without_files(version):
+    """The photos of ``version``'s revision whose picture is no longer stored."""
+    photos = version.revision.version_set.filter(
+        content_type__app_label="articles", content_type__model="photo"
+    )
+    return [
+        item
+        for item in photos
+        if item.field_dict.get("image") and not images.is_stored(str(item.field_dict["image"]))
+    ]
+
+
+def _drop_photos_without_files(user, article):
+    """Remove photos a restore brought back without their files; returns how many."""
+    lost = [
+        photo
+        for photo in article.photos.all()
+        if photo.image and not images.is_stored(photo.image.name)
+    ]
+    if not lost:
+        return 0
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(gettext_noop("Restored without the photos deleted since"))
+        for photo in lost:
+            photo.delete()
+        reversion.add_to_revision(article)
+    return len(lost)
+
+
+def _lost_photos_message(count):
+    return ngettext(
+        "%(count)d photo of this version was deleted later, with its file: it cannot be "
+        "restored, and the version is restored without it.",
+        "%(count)d photos of this version were deleted later, with their files: they cannot "
+        "be restored, and the version is restored without them.",
+        count,
+    ) % {"count": count}
+
+
 def _history_comment(revision):
     """A version's comment in the reader's language: Django's JSON change message or a msgid."""
     comment = revision.comment or ""
@@ -699,10 +739,18 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         return reprs
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Restore an old version: editors only, live counters kept, audited."""
+        """Restore an old version: editors only, live counters kept, audited.
+
+        A photo deleted after that version was saved lost its files with it:
+        the editor is told before restoring, and the restore leaves it out
+        rather than put a broken picture on the site.
+        """
         if not can_publish(request.user):
             raise PermissionDenied
         get_object_or_404(Article, pk=unquote(object_id))
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        if request.method == "GET" and (lost := _photos_without_files(version)):
+            messages.warning(request, _lost_photos_message(len(lost)))
         with transaction.atomic():
             live = (
                 Article.objects.select_for_update()
@@ -714,6 +762,8 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             response = super().revision_view(request, object_id, version_id, extra_context)
             if request.method == "POST" and response.status_code == 302:
                 article = Article.objects.get(pk=unquote(object_id))
+                if dropped := _drop_photos_without_files(request.user, article):
+                    messages.warning(request, _lost_photos_message(dropped))
                 audit.record(request.user, "restore", article, version_id=int(version_id))
         return response
 

@@ -379,6 +379,11 @@ def _storage():
     return Photo._meta.get_field("image").storage
 
 
+def is_stored(name):
+    """Whether a photo file is still in storage (an old version may name a deleted one)."""
+    return bool(name) and _storage().exists(name)
+
+
 def rendition_names(renditions):
     return [name for kind in ("jpeg", "webp") for _w, _h, name in renditions.get(kind, [])]
 

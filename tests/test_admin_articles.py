@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -583,3 +584,61 @@ def test_simultaneous_saves_of_the_same_version_let_exactly_one_through(transact
     winner = next(i for i, status in results.items() if status == 302)
     assert article.title_ru == f"Правка {winner}"
     assert article.version == 2
+
+
+def test_restoring_a_version_whose_photo_was_deleted_since_leaves_no_broken_picture(
+    client, editor, rubric, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    data = form_data(
+        title_ru="Паводок в Жанаозене",
+        lead_ru="Улицы затопило после ливня.",
+        body_ru="<p>Улицы Жанаозена затопило после ночного ливня.</p>",
+        rubric=str(rubric.pk),
+        status="published",
+        **{
+            "photos-TOTAL_FORMS": "1",
+            "photos-0-image": SimpleUploadedFile("p.jpg", jpeg_bytes(), "image/jpeg"),
+            "photos-0-caption_ru": "Вода на улицах",
+            "photos-0-alt_ru": "Затопленная улица",
+            "photos-0-position": "0",
+        },
+    )
+    response = client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302, errors_of(response)
+    article = Article.objects.get(title_ru="Паводок в Жанаозене")
+    photo = article.photos.get()
+    gone = photo.image.name
+    with_photo = Version.objects.get_for_object(article).first()
+
+    # The photo is deleted (its files with it): the next version has none.
+    data = form_data(article, **{"photos-0-DELETE": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(change_url(article), data).status_code == 302
+    assert not Photo.objects.filter(pk=photo.pk).exists()
+    assert not default_storage.exists(gone)
+
+    url = reverse("admin:articles_article_revision", args=[article.pk, with_photo.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "позже удалено вместе с файлом: его не вернуть" in page.text
+    data = form_data(
+        article,
+        title_ru="Паводок в Жанаозене",
+        loaded_version=str(page.context["adminform"].form["loaded_version"].value()),
+    )
+    data.update(
+        {
+            "photos-TOTAL_FORMS": "1",
+            "photos-INITIAL_FORMS": "1",
+            "photos-0-id": str(photo.pk),
+            "photos-0-article": str(article.pk),
+            "photos-0-caption_ru": "Вода на улицах",
+            "photos-0-position": "0",
+        }
+    )
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200, errors_of(response)
+    assert not article.photos.exists()  # no row pointing at a file that is gone
+    assert "позже удалено вместе с файлом: его не вернуть" in response.text
+    assert gone not in client.get(article.get_absolute_url("ru")).text

@@ -190,6 +190,62 @@ def forget_most_read():
     return generation
 
 
+class _ViewWindow:
+    """The last ``days`` × 24 hours over per-day view rows.
+
+    The window's oldest local day counts in proportion to the part of it
+    still inside the window (in per mille, ``share``).
+    """
+
+    def __init__(self, days):
+        now = timezone.localtime()
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        self.oldest = now.date() - timedelta(days=days)
+        self.share = 1000 - int((now - midnight).total_seconds() * 1000 / 86400)
+        # A closed range (not just "since") leads SQLite to the day index.
+        self.days = (self.oldest, now.date())
+
+    def views(self, prefix=""):
+        """The window's views of an article, as an aggregate over its day rows."""
+        views = models.F(f"{prefix}views")
+        weighted = models.Case(
+            models.When(**{f"{prefix}day__lt": self.oldest}, then=models.Value(0)),
+            models.When(**{f"{prefix}day": self.oldest}, then=views * self.share),
+            default=views * 1000,
+        )
+        return models.Sum(weighted) / 1000
+
+
+def _most_read_ranking(periods):
+    """``{days: [(article id, views), …]}``, best first, the top candidates of each period.
+
+    One aggregate over the longest period's view rows gives every period's
+    sum; kept in the cache until view counts are flushed or content changes.
+    """
+    windows = {days: _ViewWindow(days) for days in periods}
+    longest = windows[max(periods)]
+    generation = cache.get(MOST_READ_GENERATION) or forget_most_read()
+    key = f"mostread:{generation}:{'-'.join(map(str, periods))}:{longest.share // 10}"
+    ranking = cache.get(key)
+    if ranking is None:
+        rows = list(
+            ArticleViewDay.objects.filter(day__range=longest.days)
+            .values("article_id")
+            .annotate(**{f"views_{days}": window.views() for days, window in windows.items()})
+            .values_list("article_id", *(f"views_{days}" for days in periods))
+        )
+        ranking = {}
+        for index, days in enumerate(periods, start=1):
+            ranked = sorted(
+                ((row[0], row[index]) for row in rows if row[index] and row[index] > 0),
+                key=lambda pair: pair[1],
+                reverse=True,
+            )
+            ranking[days] = ranked[:MOST_READ_CANDIDATES]
+        cache.set(key, ranking, timeout=60)
+    return ranking
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What a reader may see: published, and not scheduled for later."""
@@ -249,45 +305,36 @@ class ArticleQuerySet(models.QuerySet):
         midnight "the last 24 hours" is mostly yesterday, not an empty today.
         The ranking starts from the few days' view rows (``view_day_idx``),
         never from the whole article table, and keeps the top
-        ``MOST_READ_CANDIDATES`` before the caller's filters. That ranking
-        is kept in the cache until the next flush of view counts (at most a
-        minute): every page shows "most read", and on a busy day it sums
-        tens of thousands of rows.
+        ``MOST_READ_CANDIDATES`` before the caller's filters; it is kept in
+        the cache until the next flush of view counts (at most a minute).
+        Each article gets ``recent_views``.
         """
-        now = timezone.localtime()
-        oldest = now.date() - timedelta(days=days)
-        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        share = 1000 - int((now - midnight).total_seconds() * 1000 / 86400)  # per mille
-
-        def recent(prefix):
-            views = models.F(f"{prefix}views")
-            weighted = models.Case(
-                models.When(**{f"{prefix}day": oldest}, then=views * share),
-                default=views * 1000,
-            )
-            return models.Sum(weighted) / 1000
-
-        # A closed range (not just "since") leads SQLite to the day index.
-        days_range = (oldest, now.date())
-        generation = cache.get(MOST_READ_GENERATION) or forget_most_read()
-        key = f"mostread:{generation}:{days}:{share // 10}"
-        top = cache.get(key)
-        if top is None:
-            top = list(
-                ArticleViewDay.objects.filter(day__range=days_range)
-                .values("article_id")
-                .annotate(recent=recent(""))
-                .filter(recent__gt=0)
-                .order_by("-recent")
-                .values_list("article_id", flat=True)[:MOST_READ_CANDIDATES]
-            )
-            cache.set(key, top, timeout=60)
+        window = _ViewWindow(days)
+        top = [pk for pk, _views in _most_read_ranking((days,))[days]]
         return (
             self.published()
-            .filter(pk__in=top, daily_views__day__range=days_range)
-            .annotate(recent_views=recent("daily_views__"))
+            .filter(pk__in=top, daily_views__day__range=window.days)
+            .annotate(recent_views=window.views("daily_views__"))
             .order_by("-recent_views", "-published_at")
         )
+
+    def most_read_by_period(self, periods=(1, 7), count=5):
+        """``{days: [article, …]}``: the ``count`` most read of each period, best first.
+
+        What the sidebar shows ("24 hours", "7 days"): one ranking query for
+        all periods (cached like ``most_read()``'s) and one query for the
+        articles, whatever the number of periods. This queryset's filters
+        (the language) and ``published()`` apply to the candidates.
+        """
+        ranking = _most_read_ranking(tuple(periods))
+        wanted = {pk for ranked in ranking.values() for pk, _views in ranked}
+        found = self.published().filter(pk__in=wanted).select_related("rubric").in_bulk()
+        lists = {}
+        for days, ranked in ranking.items():
+            articles = [(views, found[pk]) for pk, views in ranked if pk in found]
+            articles.sort(key=lambda pair: (pair[0], pair[1].published_at), reverse=True)
+            lists[days] = [article for _views, article in articles[:count]]
+        return lists
 
     def for_listing(self):
         """What a list of teasers needs, in a fixed number of queries."""

@@ -42,24 +42,23 @@ def _listing(language):
 
 
 def _most_read(request, language):
-    """The sidebar: most read today, or of all time when nobody read anything today."""
+    """The sidebar: most read in 24 hours and in 7 days; of all time when nobody read anything."""
     return fragments.most_read(request, language, lambda: _build_most_read(language))
 
 
 def _build_most_read(language):
-    articles = list(
-        Article.objects.most_read(days=1)
-        .in_language(language)
-        .select_related("rubric")[:SIDEBAR_SIZE]
+    periods = Article.objects.in_language(language).most_read_by_period(
+        (1, 7), count=SIDEBAR_SIZE
     )
-    if not articles:
-        articles = list(
+    most_read = {"day": periods[1], "week": periods[7], "all_time": []}
+    if not most_read["day"] and not most_read["week"]:
+        most_read["all_time"] = list(
             Article.objects.published()
             .in_language(language)
             .select_related("rubric")
             .order_by("-views", "-published_at")[:SIDEBAR_SIZE]
         )
-    return articles
+    return most_read
 
 
 def _alternates(name, query="", **kwargs):

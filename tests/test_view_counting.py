@@ -257,3 +257,33 @@ def test_a_flush_killed_after_writing_does_not_count_its_batch_twice(
     assert not redis.exists(flushing)
     assert _views(article) == 8
     assert _daily_total(article) == 8
+
+
+@pytest.mark.parametrize(
+    ("language", "day_title", "week_title"),
+    [("ru", "За 24 часа", "За 7 дней"), ("kk", "24 сағатта", "7 күнде")],
+)
+def test_sidebar_shows_most_read_in_24_hours_and_in_7_days(
+    client, make_article, language, day_title, week_title
+):
+    last_week = make_article(title_ru="Хит прошлой недели", title_kk="Өткен аптаның хиті")
+    today = make_article(title_ru="Новость дня", title_kk="Күн жаңалығы")
+    reader = make_article(title_ru="Просто новость", title_kk="Жай жаңалық")
+    day = timezone.localdate()
+    ArticleViewDay.objects.create(article=last_week, day=day - timedelta(days=3), views=500)
+    ArticleViewDay.objects.create(article=today, day=day, views=10)
+
+    html = client.get(reader.get_absolute_url(language)).text
+    sidebar = html.split('class="sidebar"', 1)[1].split("</aside>")[0]
+    day_part, week_part = sidebar.split(week_title)
+    assert day_title in day_part
+    hit, news = (
+        ("Өткен аптаның хиті", "Күн жаңалығы")
+        if language == "kk"
+        else (
+            "Хит прошлой недели",
+            "Новость дня",
+        )
+    )
+    assert news in day_part and hit not in day_part  # read 3 days ago: not in 24 hours
+    assert week_part.index(hit) < week_part.index(news)  # 500 views before 10

@@ -47,9 +47,7 @@ def _most_read(request, language):
 
 
 def _build_most_read(language):
-    periods = Article.objects.in_language(language).most_read_by_period(
-        (1, 7), count=SIDEBAR_SIZE
-    )
+    periods = Article.objects.in_language(language).most_read_by_period((1, 7), count=SIDEBAR_SIZE)
     most_read = {"day": periods[1], "week": periods[7], "all_time": []}
     if not most_read["day"] and not most_read["week"]:
         most_read["all_time"] = list(

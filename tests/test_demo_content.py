@@ -105,6 +105,18 @@ class TestLoadedDemo:
             else:
                 assert photo.caption_ru == photo.credit_ru == ""
 
+    def test_tags_have_kazakh_names_but_two_are_left_for_translators(self, demo):
+        assert Tag.objects.get(name="Актау").name_kk == "Ақтау"
+        assert set(Tag.objects.filter(name_kk="").values_list("name", flat=True)) == {
+            "госуслуги",
+            "закон",
+        }
+
+    def test_most_read_has_a_day_and_a_week_to_show(self, demo):
+        lists = Article.objects.in_language("kk").most_read_by_period((1, 7))
+        assert len(lists[1]) == len(lists[7]) == 5
+        assert lists[1] != lists[7]  # the week's hits are not all from today
+
     def test_kazakh_listing_leaves_out_articles_without_kazakh(self, demo):
         kazakh = Article.objects.published().in_language("kk")
         russian_only = Article.objects.published().missing_language("kk")

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from PIL import Image, ImageDraw
 
 from articles import demo_data
-from articles.models import Article, ArticleSource, Photo, Rubric, Source, Tag
+from articles.models import Article, ArticleSource, ArticleViewDay, Photo, Rubric, Source, Tag
 
 SEED = 2026
 
@@ -95,6 +95,10 @@ class Command(BaseCommand):
                 for position, (key, role) in enumerate(entry["sources"])
             )
             article.tags.add(*entry["tags"])
+            ArticleViewDay.objects.bulk_create(
+                ArticleViewDay(article=article, day=day, views=views)
+                for day, views in entry["daily_views"]
+            )
             for position, photo in enumerate(entry["photos"]):
                 photo_count += 1
                 saved_files.append(save_photo(article, position, photo, entry["languages"]))
@@ -144,6 +148,7 @@ def make_plan(now):
         }
         plan.append(
             {
+                "daily_views": daily_views(views, published_at, now),
                 "title": ru[0] or kk[0],
                 "rubric": article["rubric"],
                 "status": status,
@@ -170,6 +175,25 @@ def publication_time(when, now):
         # Today's hour has not come yet: a published article must not be scheduled.
         moment -= timedelta(days=1)
     return moment
+
+
+def daily_views(views, published_at, now):
+    """The last week's share of ``views``, per local day, for "most read".
+
+    A story is read most on its first day, then half as much each day after.
+    """
+    if not views:
+        return []
+    first = timezone.localtime(published_at).date()
+    today = timezone.localtime(now).date()
+    days = [first + timedelta(days=n) for n in range((today - first).days + 1)]
+    weights = [0.5**n for n in range(len(days))]
+    total = sum(weights)
+    return [
+        (day, round(views * weight / total))
+        for day, weight in zip(days, weights, strict=True)
+        if day > today - timedelta(days=8) and round(views * weight / total) > 0
+    ]
 
 
 def audience(rng, article, published_at, now):

@@ -12,3 +12,50 @@
     });
   });
 })();
+
+// Most read: "24 hours" and "7 days" become two tabs over one list.
+// Without JavaScript both lists show, one under the other.
+(function () {
+  var panels = document.querySelectorAll("[data-period-tab]");
+  if (panels.length < 2) return;
+  var tablist = document.createElement("div");
+  tablist.className = "most-read__tabs";
+  tablist.setAttribute("role", "tablist");
+  var tabs = [];
+
+  function select(index, focus) {
+    tabs.forEach(function (tab, position) {
+      var selected = position === index;
+      tab.setAttribute("aria-selected", selected ? "true" : "false");
+      tab.tabIndex = selected ? 0 : -1;
+      panels[position].hidden = !selected;
+    });
+    if (focus) tabs[index].focus();
+  }
+
+  Array.prototype.forEach.call(panels, function (panel, index) {
+    var heading = panel.querySelector(".most-read__period");
+    var tab = document.createElement("button");
+    tab.type = "button";
+    tab.className = "most-read__tab";
+    tab.id = "most-read-tab-" + index;
+    tab.setAttribute("role", "tab");
+    tab.setAttribute("aria-controls", "most-read-panel-" + index);
+    tab.textContent = heading.textContent;
+    heading.hidden = true;
+    panel.id = "most-read-panel-" + index;
+    panel.setAttribute("role", "tabpanel");
+    panel.setAttribute("aria-labelledby", tab.id);
+    tab.addEventListener("click", function () { select(index, false); });
+    tab.addEventListener("keydown", function (event) {
+      var step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+      if (!step) return;
+      event.preventDefault();
+      select((index + step + tabs.length) % tabs.length, true);
+    });
+    tabs.push(tab);
+    tablist.appendChild(tab);
+  });
+  panels[0].parentNode.insertBefore(tablist, panels[0]);
+  select(0, false);
+})();

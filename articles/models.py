@@ -267,6 +267,20 @@ class ArticleQuerySet(models.QuerySet):
     def missing_language(self, code):
         return self.filter(**{_language_flag(code): models.Value(False)})
 
+    def outdated_kazakh(self):
+        """Has a Kazakh version, but the Russian text changed after it was last saved."""
+        return self.in_language("kk").filter(ru_changed_at__gt=models.F("kk_changed_at"))
+
+    def to_translate(self):
+        """The translators' queue: no Kazakh version yet, or an outdated one.
+
+        Plain conditions, no subqueries: it stays fast on a big table.
+        """
+        return self.filter(
+            models.Q(**{_language_flag("kk"): models.Value(False)})
+            | models.Q(ru_changed_at__gt=models.F("kk_changed_at"))
+        )
+
     def in_rubric(self, rubric):
         return self.filter(rubric=rubric)
 

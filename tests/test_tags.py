@@ -155,3 +155,17 @@ def test_editor_typing_a_kazakh_tag_name_gets_the_existing_tag(client, tagged):
     assert response.status_code == 302, errors_of(response)
     assert sorted(tagged.tags.names()) == ["Актау", "жаңа тақырып", "образование"]
     assert not Tag.objects.filter(name__in=["ақтау", "Ақтау"]).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("ru", "Теги без казахского названия"), ("kk", "Қазақша атауы жоқ тегтер")],
+)
+def test_admin_home_shows_translators_how_many_tags_wait(client, tagged, language, words):
+    client.force_login(make_user("translator", "Translators"))
+    with translation.override(language):
+        html = client.get(reverse("admin:index")).text
+    row = re.search(r'class="tagqueuelink">([^<]+)</a></th><td class="queue-count">(\d+)<', html)
+    assert row.group(1) == words
+    assert row.group(2) == "1"  # "образование"; "Актау" has its Kazakh name
+    assert "?kk=missing" in html

@@ -231,6 +231,31 @@ def _print_table(results):
         )
 
 
+def _print_table_with_floor(runs, floors, article):
+    floor = dict(floors[0])
+    floor["rps"] = sum(run["rps"] for run in floors) / len(floors)
+    floor["floor_rps"] = floor["rps"]
+    _print_table({"floor": floor, **runs})
+    print(
+        f"\nfloor: a bare Django view returning {article['bytes']} bytes (the article page's "
+        f"size), run before and after each endpoint: "
+        + ", ".join(f"{run['rps']:.0f}" for run in floors)
+        + " req/s (latencies: first run); '÷ floor' compares each endpoint with the floor "
+        "runs just before and after it"
+    )
+
+
+def _print_cold(cold):
+    """Where an uncached article page's time goes (bench/queries.py measured it)."""
+    rest = cold["total"] - cold["sql"] - cold["render"]
+    print(
+        f"uncached article, in one process (median of {cold['pages']} articles never read "
+        f"before): {cold['total']} ms = SQL in the driver {cold['sql']} ms + template "
+        f"{cold['render']} ms + ORM, view and middleware {rest:.2f} ms; the floor view "
+        f"{cold['floor']} ms"
+    )
+
+
 def _arguments():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -300,17 +325,7 @@ def main():
     _manage(env, "flush_views")
     counted = _total_views(env) - views_before
 
-    floor = dict(floors[0])
-    floor["rps"] = sum(run["rps"] for run in floors) / len(floors)
-    floor["floor_rps"] = floor["rps"]
-    _print_table({"floor": floor, **runs})
-    print(
-        f"\nfloor: a bare Django view returning {article['bytes']} bytes (the article page's "
-        f"size), run before and after each endpoint: "
-        + ", ".join(f"{run['rps']:.0f}" for run in floors)
-        + " req/s (latencies: first run); '÷ floor' compares each endpoint with the floor "
-        "runs just before and after it"
-    )
+    _print_table_with_floor(runs, floors, article)
     print(
         "SQL queries per page (uncached → cached): "
         + ", ".join(
@@ -325,6 +340,7 @@ def main():
         f"{counted} views written to the database" + ("" if exact else "  ✗ MISMATCH")
     )
     print("gunicorn worker memory (RSS): " + ", ".join(f"{size:.0f} MiB" for size in rss))
+    _print_cold(measured["cold"])
     print(
         f"data set: {measured['articles']} articles; "
         f"database {env['DATABASE_URL'].split('://')[0]}, "

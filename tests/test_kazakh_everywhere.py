@@ -177,6 +177,14 @@ def test_russian_admin_titles_read_as_sentences(kk_admin):
     assert "Добавить статья" not in page
 
 
+def test_kazakh_admin_titles_start_with_a_capital(kk_admin, article):
+    add = kk_admin.get("/kk/admin/articles/article/add/").content.decode()
+    change = kk_admin.get(f"/kk/admin/articles/article/{article.pk}/change/").content.decode()
+    assert "<h1>Қосу: мақала</h1>" in add
+    assert "<h1>Өзгерту: мақала" in change
+    assert "мақала өзгерту" not in change and "мақала қосу" not in add
+
+
 def test_kazakh_admin_javascript_catalog(kk_admin):
     response = kk_admin.get("/kk/admin/jsi18n/")
     assert response.status_code == 200

@@ -267,6 +267,10 @@ class ArticleQuerySet(models.QuerySet):
     def missing_language(self, code):
         return self.filter(**{_language_flag(code): models.Value(False)})
 
+    def in_review(self):
+        """Written and waiting for an editor."""
+        return self.filter(status=self.model.Status.REVIEW)
+
     def outdated_kazakh(self):
         """Has a Kazakh version, but the Russian text changed after it was last saved."""
         return self.in_language("kk").filter(ru_changed_at__gt=models.F("kk_changed_at"))

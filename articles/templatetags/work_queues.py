@@ -11,7 +11,7 @@ register = template.Library()
 def work_queue_counts(context):
     """``{queue: count}`` for the queues the user works on (one COUNT each)."""
     user = context["request"].user
-    counts = {"review": Article.objects.filter(status=Article.Status.REVIEW).count()}
+    counts = {"review": Article.objects.in_review().count()}
     if user.has_perm("articles.translate_article"):
         counts["translate"] = Article.objects.to_translate().count()
     if user.has_perm("articles.change_tag"):

@@ -642,3 +642,18 @@ def test_restoring_a_version_whose_photo_was_deleted_since_leaves_no_broken_pict
     assert not article.photos.exists()  # no row pointing at a file that is gone
     assert "позже удалено вместе с файлом: его не вернуть" in response.text
     assert gone not in client.get(article.get_absolute_url("ru")).text
+
+
+def test_admin_home_counts_the_work_waiting(client, editor, make_article):
+    make_article(title_ru="На проверке", status="review", published_at=None)
+    make_article(title_ru="Только по-русски", title_kk="", lead_kk="", body_kk="")
+    make_article(title_ru="Переведено")
+    client.force_login(editor)
+    html = client.get(reverse("admin:index")).text
+    counts = dict(
+        re.findall(
+            r'<a href="[^"]*\?([^"]+)"[^>]*>[^<]*</a></th><td class="queue-count">(\d+)<', html
+        )
+    )
+    assert counts["translation=todo"] == "1"
+    assert counts["status__exact=review"] == "1"

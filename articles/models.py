@@ -150,6 +150,28 @@ class Tag(TagBase):
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        self.name_kk = self.name_kk.strip()
+        if not self.name_kk:
+            return
+        # One Kazakh name, one tag: typed in an article, it must find one tag.
+        # SQLite folds only ASCII case: the usual spellings are looked up,
+        # then compared with casefold().
+        name = self.name_kk
+        spellings = {name, name.lower(), name.upper(), name.capitalize(), name.title()}
+        others = Tag.objects.exclude(pk=self.pk).filter(
+            models.Q(name_kk__in=spellings) | models.Q(name_kk__iexact=name)
+        )
+        for other in others.only("name", "name_kk"):
+            if other.name_kk.casefold() == name.casefold():
+                raise ValidationError(
+                    {
+                        "name_kk": _("The tag “%(tag)s” already has this Kazakh name.")
+                        % {"tag": other.name}
+                    }
+                )
+
     @property
     def name_ru(self):
         """The Russian name (the tag's own): ``{% localized tag "name" %}`` works as for rubrics."""

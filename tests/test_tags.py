@@ -169,3 +169,21 @@ def test_admin_home_shows_translators_how_many_tags_wait(client, tagged, languag
     assert row.group(1) == words
     assert row.group(2) == "1"  # "образование"; "Актау" has its Kazakh name
     assert "?kk=missing" in html
+
+
+def test_two_tags_cannot_share_a_kazakh_name(client, tagged):
+    client.force_login(make_user("editor", "Editors"))
+    tag = Tag.objects.get(name="образование")
+    with translation.override("ru"):
+        url = reverse("admin:articles_tag_change", args=[tag.pk])
+    response = client.post(url, _tag_form(tag, name_kk="  АҚТАУ "))
+    assert response.status_code == 200
+    assert "Тег «Актау» уже называется так по-казахски." in response.text
+    tag.refresh_from_db()
+    assert tag.name_kk == ""
+    # Its own name again is fine, trimmed.
+    актау = Tag.objects.get(name="Актау")
+    url = reverse("admin:articles_tag_change", args=[актау.pk])
+    assert client.post(url, _tag_form(актау, name_kk=" Ақтау ")).status_code == 302
+    актау.refresh_from_db()
+    assert актау.name_kk == "Ақтау"

@@ -7,6 +7,11 @@
 - A locked-out login (django-axes) is written to the audit log too; the
   login form refuses impossible usernames before django-axes sees them.
 - The audit log itself is read-only in the admin: nobody edits history.
+- Two-factor sign-in is managed on the user list: a column says who has it,
+  and "Reset two-factor sign-in" removes a person's authenticator app and
+  recovery codes (a lost phone), so that they set it up again at their next
+  sign-in; audited. django-otp's own device pages are not shown: their
+  labels cannot be translated.
 
 Imported from articles/admin.py, so it is registered with the admin site.
 """
@@ -15,15 +20,20 @@ from importlib import import_module
 
 from axes.signals import user_locked_out
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.checks import Tags, Warning, register
+from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import audit
 from .models import AuditEntry
@@ -109,16 +119,59 @@ class NewsroomUserAdmin(UserAdmin):
         "roles",
         "is_staff",
         "is_active",
+        "two_factor",
         "last_login",
     ]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    actions = ["reset_two_factor"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups")
+        confirmed_app = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("groups")
+            .annotate(has_two_factor=Exists(confirmed_app))
+        )
 
     @admin.display(description=_("roles"))
     def roles(self, user):
         return ", ".join(sorted(group.name for group in user.groups.all()))
+
+    @admin.display(description=_("two-factor sign-in"), boolean=True)
+    def two_factor(self, user):
+        return user.has_two_factor
+
+    def has_reset_two_factor_permission(self, request):
+        return request.user.has_perm("otp_totp.delete_totpdevice") and request.user.has_perm(
+            "otp_static.delete_staticdevice"
+        )
+
+    @admin.action(
+        description=_("Reset two-factor sign-in (a lost phone)"),
+        permissions=["reset_two_factor"],
+    )
+    def reset_two_factor(self, request, queryset):
+        reset = 0
+        with transaction.atomic():
+            for user in queryset:
+                removed, _counts = TOTPDevice.objects.filter(user=user).delete()
+                removed += StaticDevice.objects.filter(user=user).delete()[0]
+                if removed:
+                    audit.record(request.user, "reset_two_factor", user)
+                    reset += 1
+        self.message_user(
+            request,
+            ngettext(
+                "Two-factor sign-in reset for %(count)d person: they set it up again at "
+                "their next sign-in.",
+                "Two-factor sign-in reset for %(count)d people: they set it up again at "
+                "their next sign-in.",
+                reset,
+            )
+            % {"count": reset},
+            messages.SUCCESS if reset else messages.INFO,
+        )
 
     def save_model(self, request, obj, form, change):
         before = None
@@ -151,6 +204,9 @@ class NewsroomUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, NewsroomUserAdmin)
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)
 
 
 @admin.register(AuditEntry)

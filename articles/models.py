@@ -871,6 +871,7 @@ class AuditEntry(models.Model):
         ROLE_CHANGE = "role_change", _("changed roles")
         LOGIN_LOCKED = "login_locked", _("account locked")
         DEACTIVATE = "deactivate", _("deactivated a user")
+        RESET_TWO_FACTOR = "reset_two_factor", _("reset two-factor sign-in")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

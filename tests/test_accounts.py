@@ -319,3 +319,53 @@ def test_demo_accounts_refuse_production(db, settings):
     with pytest.raises(CommandError, match="DEBUG off"):
         call_command("demo_accounts")
     assert not User.objects.filter(username="editor").exists()
+
+
+RESET_WORDS = {
+    "": ("Двухфакторный вход", "Двухфакторный вход сброшен у 1 человека"),
+    "/kk": ("Екі факторлы кіру", "1 адамның екі факторлы кіруі қалпына келтірілді"),
+}
+
+
+@pytest.mark.parametrize("prefix", RESET_WORDS)
+def test_a_lost_phone_is_handled_from_the_user_list(client, editor, editor_with_device, prefix):
+    column, done = RESET_WORDS[prefix]
+    from articles.models import AuditEntry
+
+    colleague = User.objects.create_user("erlan", password=PASSWORD, is_staff=True)
+    TOTPDevice.objects.create(user=colleague, name="phone", confirmed=True)
+    StaticDevice.objects.create(user=colleague, name="recovery", confirmed=True)
+    client.force_login(editor)
+    url = f"{prefix}/admin/auth/user/"
+    listing = client.get(url).text
+    assert column in listing  # who has two-factor sign-in, in the admin's language
+
+    response = client.post(
+        url, {"action": "reset_two_factor", "_selected_action": [str(colleague.pk)]}, follow=True
+    )
+    assert done in response.text
+    assert not TOTPDevice.objects.filter(user=colleague).exists()
+    assert not StaticDevice.objects.filter(user=colleague).exists()
+    assert TOTPDevice.objects.filter(user=editor).exists()  # nobody else's
+    entry = AuditEntry.objects.get(action="reset_two_factor")
+    assert (entry.actor, entry.object_repr) == (editor, "erlan")
+
+
+def test_django_otp_device_pages_are_not_shown(client, editor):
+    client.force_login(editor)
+    for prefix in ("", "/kk"):
+        assert client.get(f"{prefix}/admin/otp_totp/totpdevice/").status_code == 404
+        assert client.get(f"{prefix}/admin/otp_static/staticdevice/").status_code == 404
+        assert "TOTP" not in client.get(f"{prefix}/admin/").text
+
+
+def test_only_who_may_remove_devices_can_reset_two_factor(client, db):
+    from django.contrib.auth.models import Permission
+
+    manager = User.objects.create_user("manager", password=PASSWORD, is_staff=True)
+    manager.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_user", "change_user"])
+    )
+    client.force_login(manager)
+    listing = client.get("/admin/auth/user/").text
+    assert 'value="reset_two_factor"' not in listing

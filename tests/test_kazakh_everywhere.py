@@ -157,8 +157,10 @@ def test_kazakh_admin_pages_have_no_russian(kk_admin, article):
 @pytest.mark.parametrize(
     ("prefix", "expected"),
     [
-        ("", ["Попытки входа", "Приложения-аутентификаторы", "Резервные коды"]),
-        ("/kk", ["Кіру әрекеттері", "Аутентификатор қолданбалары", "Қалпына келтіру кодтары"]),
+        # django-otp's device pages are not shown (articles/accounts.py): two-factor
+        # sign-in is managed from the user list.
+        ("", ["Попытки входа"]),
+        ("/kk", ["Кіру әрекеттері"]),
     ],
 )
 def test_library_sections_of_the_admin_index_are_named_in_the_language(kk_admin, prefix, expected):

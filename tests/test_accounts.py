@@ -369,3 +369,18 @@ def test_only_who_may_remove_devices_can_reset_two_factor(client, db):
     client.force_login(manager)
     listing = client.get("/admin/auth/user/").text
     assert 'value="reset_two_factor"' not in listing
+
+
+@pytest.mark.parametrize(("prefix", "role"), [("", "Переводчики"), ("/kk", "Аудармашылар")])
+def test_user_list_names_roles_in_the_admin_language(client, editor, prefix, role):
+    from django.contrib.auth.models import Group
+
+    translator = User.objects.create_user("dana", password=PASSWORD, is_staff=True)
+    translator.groups.add(Group.objects.get(name="Translators"))
+    client.force_login(editor)
+    listing = client.get(f"{prefix}/admin/auth/user/").text
+    assert f'<td class="field-roles">{role}</td>' in listing
+    assert ">Translators<" not in listing
+    filtered = client.get(f"{prefix}/admin/auth/user/?role={translator.groups.get().pk}").text
+    assert "dana" in filtered and "asel" not in filtered.split("result_list")[1]
+    assert client.get(f"{prefix}/admin/auth/user/?role=abc").status_code == 200

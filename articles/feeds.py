@@ -47,7 +47,7 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published().in_language(_language()).for_listing().latest()
 
     def items(self, obj):
-        return self.articles(obj)[:FEED_SIZE]
+        return self.articles(obj).prefetch_related("tags")[:FEED_SIZE]
 
     def item_title(self, item):
         return getattr(item, f"title_{_language()}")
@@ -70,7 +70,10 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [localized(item.rubric, "name")]
+        # The rubric, then the tags, named in the feed's language.
+        return [localized(item.rubric, "name")] + [
+            localized(tag, "name") for tag in item.tags.all()
+        ]
 
     def item_author_name(self, item):
         return item.byline or None

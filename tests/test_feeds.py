@@ -73,5 +73,18 @@ def test_feed_runs_a_fixed_number_of_queries(
 ):
     for index in range(3):
         enrich(make_article(title_ru=f"Лента {index}"), count=count)
-    with django_assert_max_num_queries(4):
+    # Page-cache state, articles with rubrics, their photos, their tags.
+    with django_assert_max_num_queries(5):
         assert client.get("/rss/").status_code == 200
+
+
+@pytest.mark.parametrize(("prefix", "tag"), [("", "Актау"), ("/kk", "Ақтау")])
+def test_feed_items_carry_rubric_and_tags_in_the_feed_language(client, make_article, prefix, tag):
+    from articles.models import Tag
+
+    article = make_article()
+    article.tags.add("Актау")
+    Tag.objects.filter(name="Актау").update(name_kk="Ақтау")
+    _root, found = items(client.get(f"{prefix}/rss/"))
+    categories = [element.text for element in found[0].findall("category")]
+    assert categories == [article.rubric.name_kk if prefix else article.rubric.name_ru, tag]

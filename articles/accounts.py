@@ -23,7 +23,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import SESSION_KEY, get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.core.checks import Tags, Warning, register
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -75,8 +76,6 @@ class RoleFilter(admin.SimpleListFilter):
     parameter_name = "role"
 
     def lookups(self, request, model_admin):
-        from django.contrib.auth.models import Group  # noqa: PLC0415 - after apps load
-
         return [(group.pk, role_name(group.name)) for group in Group.objects.order_by("name")]
 
     def queryset(self, request, queryset):
@@ -231,6 +230,20 @@ class NewsroomUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, NewsroomUserAdmin)
+
+
+class NewsroomGroupAdmin(GroupAdmin):
+    """Groups listed by their role's name in the admin's language."""
+
+    list_display = ["role", "name"]
+
+    @admin.display(description=_("role"), ordering="name")
+    def role(self, group):
+        return role_name(group.name)
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, NewsroomGroupAdmin)
 for _device in (TOTPDevice, StaticDevice):
     if admin.site.is_registered(_device):
         admin.site.unregister(_device)

@@ -384,3 +384,10 @@ def test_user_list_names_roles_in_the_admin_language(client, editor, prefix, rol
     filtered = client.get(f"{prefix}/admin/auth/user/?role={translator.groups.get().pk}").text
     assert "dana" in filtered and "asel" not in filtered.split("result_list")[1]
     assert client.get(f"{prefix}/admin/auth/user/?role=abc").status_code == 200
+
+
+@pytest.mark.parametrize(("prefix", "role"), [("", "Редакторы"), ("/kk", "Редакторлар")])
+def test_group_list_names_roles_in_the_admin_language(client, editor, prefix, role):
+    client.force_login(editor)
+    listing = client.get(f"{prefix}/admin/auth/group/").text
+    assert f">{role}</a></th>" in listing

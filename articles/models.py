@@ -172,11 +172,6 @@ class Tag(TagBase):
                     }
                 )
 
-    @property
-    def name_ru(self):
-        """The Russian name (the tag's own): ``{% localized tag "name" %}`` works as for rubrics."""
-        return self.name
-
 
 class TaggedArticle(TaggedItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")

@@ -1,5 +1,7 @@
 """Content for the reader-site tests: articles with photos, tags and credited sources."""
 
+from django.utils import translation
+
 from articles.models import ArticleSource, Photo, Rubric, Source, Tag
 
 
@@ -43,3 +45,23 @@ def other_rubric():
     return Rubric.objects.create(
         name_ru="Происшествия", name_kk="Оқиғалар", slug="proisshestviya", position=2
     )
+
+
+def reader_pages(article, tag, extra=()):
+    """Home, rubric, article, tag and search pages in Russian and Kazakh.
+
+    ``extra``: more paths, each under both languages' prefixes ("/rss/").
+    """
+    urls = []
+    for prefix, language in (("", "ru"), ("/kk", "kk")):
+        with translation.override(language):
+            detail = article.get_absolute_url(language)
+        urls += [
+            f"{prefix}/",
+            f"{prefix}/{article.rubric.slug}/",
+            detail,
+            f"{prefix}/tag/{tag.slug}/",
+            f"{prefix}/search/?q=школа",
+            *(prefix + path for path in extra),
+        ]
+    return urls

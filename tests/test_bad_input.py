@@ -9,10 +9,10 @@ the admin login is swept in both languages; the test fails on any answer of
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
-from django.utils import translation
 
 from articles.models import Tag
 from articles.sitemaps import SITEMAPS
+from tests.reader_content import reader_pages
 
 HUGE = "9" * 20
 ENORMOUS = "9" * 5000
@@ -49,20 +49,8 @@ def _client():
 def pages(article):
     tag = Tag.objects.create(name="Актау", slug="aktau-tag")
     article.tags.add(tag)
-    urls = []
-    for prefix, language in (("", "ru"), ("/kk", "kk")):
-        with translation.override(language):
-            detail = article.get_absolute_url(language)
-        urls += [
-            f"{prefix}/",
-            f"{prefix}/{article.rubric.slug}/",
-            detail,
-            f"{prefix}/tag/{tag.slug}/",
-            f"{prefix}/search/?q=школа",
-            f"{prefix}/rss/",
-            f"{prefix}/{article.rubric.slug}/rss/",
-            f"{prefix}/admin/login/",
-        ]
+    rubric = article.rubric.slug
+    urls = reader_pages(article, tag, extra=["/rss/", f"/{rubric}/rss/", "/admin/login/"])
     urls += ["/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/healthz"]
     urls += [f"/sitemap-{section}.xml" for section in SITEMAPS]
     return urls

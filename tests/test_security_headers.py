@@ -4,10 +4,10 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.utils import translation
 
 from articles.models import Tag
 from tests.manage_process import PRODUCTION, run_manage
+from tests.reader_content import reader_pages
 
 # Data blocks are not executed, so CSP does not govern them.
 DATA_TYPES = {"application/ld+json", "application/json"}
@@ -35,18 +35,7 @@ def _inline_scripts(html):
 def reader_urls(article):
     tag = Tag.objects.create(name="Актау", slug="aktau-tag")
     article.tags.add(tag)
-    urls = []
-    for prefix, language in (("", "ru"), ("/kk", "kk")):
-        with translation.override(language):
-            urls += [
-                f"{prefix}/",
-                f"{prefix}/{article.rubric.slug}/",
-                article.get_absolute_url(language),
-                f"{prefix}/tag/{tag.slug}/",
-                f"{prefix}/search/?q=школа",
-                f"{prefix}/nothing-here-at-all/",
-            ]
-    return urls
+    return reader_pages(article, tag, extra=["/nothing-here-at-all/"])
 
 
 def test_reader_pages_have_a_strict_policy_and_no_inline_script(client, reader_urls):

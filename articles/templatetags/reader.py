@@ -34,12 +34,17 @@ def absolute(path):
 
 @register.simple_tag
 def localized(obj, field):
-    """A translated name in the page's language; a proper name falls back to Russian."""
+    """A translated name in the page's language; a proper name falls back to Russian.
+
+    Also for a model that keeps only its other languages apart (a tag's own
+    ``name`` is Russian, ``name_kk`` Kazakh): it falls back to ``field`` itself.
+    """
     if obj is None:
         return ""
     return (
         getattr(obj, f"{field}_{_language()}", None)
         or getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", None)
+        or getattr(obj, field, None)
         or ""
     )
 

@@ -6,9 +6,11 @@ imports and commands (they go through ``save``). Scripts, event attributes and
 ``javascript:`` links never reach the database.
 """
 
+import html as html_entities
 import re
 
 import nh3
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
     "p",
@@ -53,3 +55,18 @@ def sanitize(html):
     if _EMPTY.match(cleaned):
         return ""
     return cleaned
+
+
+# Where a block ends, a reader sees a break: in plain text, a space.
+_BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|blockquote|ul|ol)\s*>|<br\s*/?>|<hr\s*/?>)", re.I)
+
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def plain_text(html):
+    """The text of rich text on one line: blocks apart by a space, entities decoded."""
+    if not html:
+        return ""
+    text = html_entities.unescape(strip_tags(_BLOCK_END.sub(r"\1 ", html)))
+    # Ordinary white space only: a no-break space ("15 970") stays.
+    return _SPACES.sub(" ", text).strip(" ")

@@ -1,21 +1,24 @@
 """Reader search: what a query means, and the articles that answer it.
 
-On PostgreSQL, full-text search: Russian stemming for Russian texts ("школы"
-finds "школа"), the "simple" configuration for Kazakh (PostgreSQL has no Kazakh
-stemmer), ranked with the headline weighing most, and a highlighted snippet made
-by ``ts_headline``. The vector expression is the one the GIN indexes of
-migration 0004_search_indexes are built on, so the planner can use them.
+Both languages find inflected forms ("амнистией" finds "амнистия",
+"рақымшылықты" finds "рақымшылық") on both databases: articles/stemming.py.
 
-Elsewhere (SQLite, the embedded default) a plain fallback: every word must
-appear in the title, lead or body. SQLite folds only ASCII case, so each word is
-also tried lower-cased, capitalised and upper-cased, which finds "Актау" for
+On PostgreSQL, full-text search: Russian stemming for Russian texts ("школы"
+finds "школа"); the "simple" configuration for Kazakh (PostgreSQL has no Kazakh
+stemmer), searched by the stem of each word as a prefix; ranked with the
+headline weighing most, and a highlighted snippet made by ``ts_headline``. The
+vector expression is the one the GIN indexes of migration 0004_search_indexes
+are built on, so the planner can use them.
+
+Elsewhere (SQLite, the embedded default) a plain fallback: the stem of every
+word must appear in the title, lead or body. SQLite folds only ASCII case, so
+each stem is also tried capitalised and upper-cased, which finds "Актау" for
 "актау" in the usual cases.
 
 Whatever the reader types (nothing, 10 000 characters, only punctuation, SQL),
 ``clean_query`` turns it into something safe to search for, or into "".
 """
 
-import html
 import re
 
 from django.contrib.postgres.search import (
@@ -28,10 +31,12 @@ from django.db import connection
 from django.db.models import F, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .models import Article
+from .richtext import plain_text
+from .stemming import stem
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -45,7 +50,9 @@ CONFIGS = {"ru": "russian", "kk": "simple"}
 START, STOP = "\ue000", "\ue001"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: "_" is a word character to Python, a separator to PostgreSQL.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not the no-break space of "15 970"
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def clean_query(raw):
@@ -59,6 +66,10 @@ def clean_query(raw):
 
 def words(query):
     return _WORD.findall(query)[:MAX_WORDS]
+
+
+def stems(query, language):
+    return [stem(word, language) for word in words(query)]
 
 
 def search(query, language):
@@ -87,9 +98,18 @@ def search_vector_sql(language, table="articles_article"):
     return " || ".join(parts)
 
 
+def _search_query(query, language):
+    if language == "kk":
+        # No Kazakh stemmer in PostgreSQL: every stem as a prefix. Stems are
+        # letters and digits only, so they cannot carry tsquery operators.
+        prefixes = " & ".join(f"{part}:*" for part in stems(query, language))
+        return SearchQuery(prefixes, config=CONFIGS[language], search_type="raw")
+    return SearchQuery(query, config=CONFIGS[language], search_type="websearch")
+
+
 def matching(articles, query, language):
     """PostgreSQL: ``articles`` whose text in ``language`` matches, with ``search_vector``."""
-    search_query = SearchQuery(query, config=CONFIGS[language], search_type="websearch")
+    search_query = _search_query(query, language)
     # Built from our own constants only (field names and configuration names),
     # never from the query, which goes in as a parameter of SearchQuery.
     vector = RawSQL(  # noqa: S611
@@ -100,7 +120,7 @@ def matching(articles, query, language):
 
 def _postgres(articles, query, language):
     config = CONFIGS[language]
-    search_query = SearchQuery(query, config=config, search_type="websearch")
+    search_query = _search_query(query, language)
     return (
         matching(articles, query, language)
         .annotate(
@@ -130,8 +150,8 @@ def _headline(language, config, search_query):
 
 def _fallback(articles, query, language):
     condition = Q()
-    for word in words(query):
-        variants = {word, word.lower(), word.capitalize(), word.upper()}
+    for part in stems(query, language):
+        variants = {part, part.capitalize(), part.upper()}
         any_variant = Q()
         for variant in variants:
             for field in ("title", "lead", "body"):
@@ -141,29 +161,45 @@ def _fallback(articles, query, language):
 
 
 def snippet(article, query, language):
-    """Safe HTML: a piece of the article around the first match, matches in <mark>."""
+    """Safe HTML: a piece of the article around the first match, matches in <mark>.
+
+    Paragraphs, list items and headings stay apart by a space, and the piece
+    begins and ends on a whole word.
+    """
     headline = getattr(article, "headline_text", None)
     if headline:
-        text = html.unescape(strip_tags(headline))
+        text = plain_text(headline)
         return mark_safe(  # noqa: S308 - everything but our markers is escaped
-            escape(" ".join(text.split())).replace(START, "<mark>").replace(STOP, "</mark>")
+            escape(text).replace(START, "<mark>").replace(STOP, "</mark>")
         )
     lead = getattr(article, f"lead_{language}", "") or ""
-    body = html.unescape(strip_tags(getattr(article, f"body_{language}", "") or ""))
-    text = " ".join(f"{lead} {body}".split())
-    found = words(query)
+    body = plain_text(getattr(article, f"body_{language}", "") or "")
+    text = _SPACES.sub(" ", f"{lead} {body}").strip(" ")
+    found = stems(query, language)
     if not found:
-        return escape(text[:SNIPPET_LENGTH])
-    pattern = re.compile("|".join(re.escape(word) for word in found), re.IGNORECASE)
+        return escape(_words_up_to(text, SNIPPET_LENGTH))
+    # The whole word around each stem is marked: "амнистией" marks "амнистия".
+    pattern = re.compile(
+        r"[^\W_]*(?:" + "|".join(re.escape(part) for part in found) + r")[^\W_]*",
+        re.IGNORECASE,
+    )
     match = pattern.search(text)
     start = max(0, match.start() - SNIPPET_LENGTH // 3) if match else 0
     if start:
-        # Begin on a whole word, never before the match itself.
+        # Begin on a whole word, never after the match's beginning.
         start = min(text.find(" ", start) + 1 or start, match.start())
-    piece = text[start : start + SNIPPET_LENGTH].strip()
+    piece = _words_up_to(text[start:], SNIPPET_LENGTH)
     prefix = "… " if start else ""
-    suffix = " …" if start + SNIPPET_LENGTH < len(text) else ""
+    suffix = " …" if start + len(piece) < len(text) else ""
     marked = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", piece)
     return mark_safe(  # noqa: S308 - everything but our markers is escaped
         escape(prefix + marked + suffix).replace(START, "<mark>").replace(STOP, "</mark>")
     )
+
+
+def _words_up_to(text, length):
+    """The beginning of ``text``, at most ``length`` characters, cut between words."""
+    if len(text) <= length:
+        return text
+    cut = text.rfind(" ", 0, length + 1)
+    return text[: cut if cut > 0 else length].rstrip()

@@ -140,8 +140,8 @@ def test_kazakh_search_uses_the_simple_configuration(client, make_article):
     page = results(client.get("/kk/search/", {"q": "аурухана"}))
     assert "Маңғыстаудағы жаңа аурухана" in page
     assert "<mark>" in page
-    # Kazakh is not stemmed with Russian rules: the exact word is what is found.
-    assert "Маңғыстаудағы" not in results(client.get("/kk/search/", {"q": "ауруханалар"}))
+    # Kazakh is not stemmed with Russian rules, but by its own suffixes.
+    assert "Маңғыстаудағы" in results(client.get("/kk/search/", {"q": "ауруханалар"}))
 
 
 @on_postgres

@@ -54,7 +54,46 @@ def sanitize(html):
     cleaned = _cleaner.clean(html)
     if _EMPTY.match(cleaned):
         return ""
-    return cleaned
+    return _tight_list_items(_unbroken_numbers(cleaned))
+
+
+# The editor wraps every list item's text in a paragraph (<li><p>…</p></li>);
+# typed or imported lists have none. Stored the same way, they look the same.
+# A paragraph is unwrapped only when it is the item's only text (followed at
+# most by a nested list); anything richer keeps its paragraphs, which the
+# stylesheet spaces like plain items (static/css/site.css, ".article__body li>p").
+_INNER = r"((?:(?!</?(?:p|li|ul|ol)[\s>]).)*)"
+_LIST_ITEM_PARAGRAPH = re.compile(
+    r"<li>\s*<p>" + _INNER + r"</p>\s*(?=</li>|<ul[\s>]|<ol[\s>])", re.S
+)
+
+
+# "15 970" and "№ 12" must never break across lines: the space inside a
+# number, or after "№", becomes a no-break space. In rich text it is written as
+# the sanitizer writes one, so that sanitizing again changes nothing; a tag's
+# attributes are left alone.
+_UNBREAKABLE = re.compile(r"\b\d{1,3}(?: \d{3})+\b|№ (?=\w)")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def unbroken_numbers_text(text):
+    """Plain ``text`` with no-break spaces inside its numbers."""
+    return _UNBREAKABLE.sub(lambda m: m.group(0).replace(" ", "\xa0"), text)
+
+
+def _unbroken_numbers(html):
+    if not _UNBREAKABLE.search(html):
+        return html
+    parts = _TAG.split(html)
+    for index in range(0, len(parts), 2):  # the text between tags
+        parts[index] = _UNBREAKABLE.sub(lambda m: m.group(0).replace(" ", "&nbsp;"), parts[index])
+    return "".join(parts)
+
+
+def _tight_list_items(html):
+    if "<li>" not in html:
+        return html
+    return _LIST_ITEM_PARAGRAPH.sub(r"<li>\1", html)
 
 
 # Where a block ends, a reader sees a break: in plain text, a space.

@@ -17,6 +17,7 @@ urlpatterns = [
     path("_/views/<int:pk>/", counters.beacon, name="beacon"),
     # For search engines: one set for both languages, never language-prefixed.
     path("robots.txt", article_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", article_views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap_views.index,

@@ -8,9 +8,12 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
+
+from .. import richtext
 
 register = template.Library()
 
@@ -47,6 +50,19 @@ def localized(obj, field):
         or getattr(obj, field, None)
         or ""
     )
+
+
+@register.filter
+def grouped(number):
+    """A count as readers write it, "15 970": digit groups held by a no-break space
+    (the THOUSAND_SEPARATOR of newsroom/formats), so the number never wraps."""
+    return number_format(number, force_grouping=True)
+
+
+@register.filter
+def unbroken_numbers(text):
+    """Plain text whose numbers never break across lines: "№ 12345", "15 970"."""
+    return richtext.unbroken_numbers_text(str(text))
 
 
 @register.simple_tag

@@ -59,3 +59,18 @@
   panels[0].parentNode.insertBefore(tablist, panels[0]);
   select(0, false);
 })();
+
+// Rubric menu: on a narrow screen it scrolls sideways. A fade with an arrow at
+// an edge says there is more that way (static/css/site.css, ".rubric-menu").
+(function () {
+  var menu = document.querySelector(".rubric-menu");
+  var list = menu && menu.querySelector("ul");
+  if (!list) return;
+  function update() {
+    menu.toggleAttribute("data-more-before", list.scrollLeft > 2);
+    menu.toggleAttribute("data-more-after", list.scrollLeft + list.clientWidth < list.scrollWidth - 2);
+  }
+  list.addEventListener("scroll", update, { passive: true });
+  window.addEventListener("resize", update);
+  update();
+})();

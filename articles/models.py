@@ -107,6 +107,18 @@ class Source(models.Model):
         SOCIAL = "social", _("social network")
 
     name = models.CharField(_("name"), max_length=200)
+    # The credits line (articles/credits.py) needs the name in another case
+    # after "citing"; a name is not declined by a rule.
+    cited_name = models.CharField(
+        _("name after “citing”"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "How the name reads in the credits line after “citing”: in Russian after "
+            "«со ссылкой на» («пресс-службу акимата»), in Kazakh before «сілтеме жасап» "
+            "(«әкімдіктің баспасөз қызметіне»). Empty: the name as it is."
+        ),
+    )
     url = models.URLField(_("website"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OUTLET)
 

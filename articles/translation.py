@@ -14,7 +14,7 @@ class RubricTranslationOptions(TranslationOptions):
 
 @register(Source)
 class SourceTranslationOptions(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "cited_name")
     required_languages = ("ru",)
 
 
@@ -47,6 +47,8 @@ HISTORY_LABELS = [
     gettext_noop("Body [kk]"),
     gettext_noop("Name [ru]"),
     gettext_noop("Name [kk]"),
+    gettext_noop("Name after “citing” [ru]"),
+    gettext_noop("Name after “citing” [kk]"),
     gettext_noop("Caption [ru]"),
     gettext_noop("Caption [kk]"),
     gettext_noop("Credit [ru]"),

@@ -13,7 +13,7 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
 
-from .. import richtext
+from .. import credits, richtext
 
 register = template.Library()
 
@@ -73,6 +73,12 @@ def source_link(credit):
     if not url:
         return format_html("{}", name)
     return format_html('<a href="{}" rel="nofollow noopener">{}</a>', url, name)
+
+
+@register.simple_tag
+def credits_line(article_sources):
+    """Who reports the article and whom they cite, as sentences (articles/credits.py)."""
+    return credits.credits_line(article_sources)
 
 
 @register.filter

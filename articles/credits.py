@@ -18,7 +18,7 @@ table of combinations.
 """
 
 from django.conf import settings
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -62,7 +62,7 @@ def credits_line(credits):
         if by_role[role]:
             names = [_link(credit, _name(credit.source, language)) for credit in by_role[role]]
             sentences.append(_fill(text, names=_join(names)))
-    return mark_safe(" ".join(_end(sentence) for sentence in sentences))  # noqa: S308
+    return format_html_join(" ", "{}", ((_end(sentence),) for sentence in sentences))
 
 
 def cited_name(source, language):
@@ -115,15 +115,15 @@ def _link(credit, text):
 def _join(items):
     if len(items) == 1:
         return items[0]
-    return _fill(
-        gettext("%(items)s and %(last)s"), items=mark_safe(", ".join(items[:-1])), last=items[-1]
-    )
+    first = format_html_join(", ", "{}", ((item,) for item in items[:-1]))
+    return _fill(gettext("%(items)s and %(last)s"), items=first, last=items[-1])
 
 
 def _fill(text, **values):
     """The catalog's sentence (escaped) with the safe HTML ``values`` put in."""
+    # Every value is escaped HTML made here (format_html, conditional_escape).
     return mark_safe(conditional_escape(text) % values)  # noqa: S308
 
 
 def _end(sentence):
-    return sentence if sentence.endswith((".", "!", "?", "…")) else mark_safe(sentence + ".")
+    return sentence if sentence.endswith((".", "!", "?", "…")) else format_html("{}.", sentence)

@@ -55,7 +55,7 @@ def test_home_shows_lead_story_latest_rubric_blocks_and_most_read(client, make_a
     language = "kk" if prefix else "ru"
     assert f'<html lang="{language}">' in html
     assert 'class="lead-story"' in html
-    assert 'class="latest"' in html
+    assert 'class="latest news-feed"' in html
     assert 'class="rubric-block"' in html
     assert 'class="sidebar"' in html
     expected = "Жаңалық нөмірі 0" if prefix else "Новость номер 0"

@@ -35,13 +35,13 @@ SOURCES = {
     "tengri": ("Tengrinews", "Tengrinews", "https://tengrinews.kz", "outlet"),
     "lada": ("Lada.kz", "Lada.kz", "https://www.lada.kz", "outlet"),
     "akimat": (
-        "Пресс-служба акимата Мангистауской области",
+        "пресс-служба акимата Мангистауской области",
         "Маңғыстау облысы әкімдігінің баспасөз қызметі",
         "https://www.gov.kz/memleket/entities/mangystau",
         "official",
     ),
     "akimat_city": (
-        "Пресс-служба акимата Актау",
+        "пресс-служба акимата Актау",
         "Ақтау қаласы әкімдігінің баспасөз қызметі",
         "https://www.gov.kz/memleket/entities/mangystau-aktau",
         "official",
@@ -53,7 +53,7 @@ SOURCES = {
         "official",
     ),
     "police": (
-        "Департамент полиции Мангистауской области",
+        "департамент полиции Мангистауской области",
         "Маңғыстау облысының полиция департаменті",
         "https://www.gov.kz/memleket/entities/mangystau-police",
         "official",
@@ -78,6 +78,16 @@ SOURCES = {
         "https://www.instagram.com/taza_kaspiy_demo/",
         "social",
     ),
+}
+
+# A name as the credits line reads it after "citing" (Source.cited_name):
+# Russian accusative, Kazakh dative; "" where the name reads right as it is
+# (Russian) or the vowel-harmony rule declines it (Kazakh).
+CITED_NAMES = {
+    # key: (cited_name_ru, cited_name_kk)
+    "akimat": ("пресс-службу акимата Мангистауской области", ""),
+    "akimat_city": ("пресс-службу акимата Актау", ""),
+    "dchs": ("", "Маңғыстау облысының Төтенше жағдайлар департаментіне"),
 }
 
 # The pool the articles draw their tags from: Russian name → Kazakh name.

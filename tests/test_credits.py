@@ -73,7 +73,7 @@ COMBINATIONS = [
     (
         [("youtube", "photo"), ("lada", "reports")],
         "Сообщает Lada.kz. Фото: YouTube.",
-        "Lada.kz хабарлайды. Фото: YouTube.",
+        "Lada.kz хабарлайды. Сурет: YouTube.",
     ),
     (
         [("lada", "reports"), ("kazinform", "citing"), ("youtube", "video")],

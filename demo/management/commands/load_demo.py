@@ -224,8 +224,16 @@ def load_rubrics():
 def load_sources():
     sources, created_count = {}, 0
     for key, (name_ru, name_kk, url, kind) in demo_data.SOURCES.items():
+        cited_ru, cited_kk = demo_data.CITED_NAMES.get(key, ("", ""))
         source, created = Source.objects.get_or_create(
-            name_ru=name_ru, defaults={"name_kk": name_kk, "url": url, "kind": kind}
+            name_ru=name_ru,
+            defaults={
+                "name_kk": name_kk,
+                "cited_name_ru": cited_ru,
+                "cited_name_kk": cited_kk,
+                "url": url,
+                "kind": kind,
+            },
         )
         sources[key] = source
         created_count += created

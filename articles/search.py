@@ -151,13 +151,31 @@ def _headline(language, config, search_query):
 def _fallback(articles, query, language):
     condition = Q()
     for part in stems(query, language):
-        variants = {part, part.capitalize(), part.upper()}
+        variants = set()
+        for form in _spellings_with_yo(part):
+            variants |= {form, form.capitalize(), form.upper()}
         any_variant = Q()
         for variant in variants:
             for field in ("title", "lead", "body"):
                 any_variant |= Q(**{f"{field}_{language}__icontains": variant})
         condition &= any_variant
     return articles.filter(condition).order_by("-published_at", "-id")
+
+
+def _spellings_with_yo(stem):
+    """The stem as a text may spell it: the stemmer writes "ё" as "е" ("тёмные"
+    → "темн"), and so do many readers; PostgreSQL folds both, SQLite neither."""
+    places = [index for index, letter in enumerate(stem) if letter == "е"]
+    if not places or len(places) > 3:
+        return [stem]
+    spellings = []
+    for mask in range(2 ** len(places)):
+        letters = list(stem)
+        for bit, index in enumerate(places):
+            if mask & (1 << bit):
+                letters[index] = "ё"
+        spellings.append("".join(letters))
+    return spellings
 
 
 def snippet(article, query, language):
@@ -180,7 +198,9 @@ def snippet(article, query, language):
         return escape(_words_up_to(text, SNIPPET_LENGTH))
     # The whole word around each stem is marked: "амнистией" marks "амнистия".
     pattern = re.compile(
-        r"[^\W_]*(?:" + "|".join(re.escape(part) for part in found) + r")[^\W_]*",
+        r"[^\W_]*(?:"
+        + "|".join(re.escape(part).replace("е", "[её]") for part in found)
+        + r")[^\W_]*",
         re.IGNORECASE,
     )
     match = pattern.search(text)

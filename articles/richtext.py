@@ -4,6 +4,11 @@ One allow-list for every path text comes in by: the admin editor (the
 ProseEditorField calls ``sanitize``), the ORM (``Article.save`` calls it), and
 imports and commands (they go through ``save``). Scripts, event attributes and
 ``javascript:`` links never reach the database.
+
+Sanitizing also evens out how text was typed: the editor's list items lose
+their lone paragraph (``<li><p>…</p></li>`` → ``<li>…</li>``), and numbers
+("15 970", "№ 12") get no-break spaces. ``plain_text`` is the text of rich text
+for snippets: paragraphs, items and headings kept apart by a space.
 """
 
 import html as html_entities

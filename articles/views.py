@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse, HttpResponseServerError
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -256,6 +256,8 @@ def robots_txt(request):
 def favicon(request):
     """/favicon.ico, which browsers ask for whatever the page links: our static icon."""
     path = finders.find("favicon.ico")
+    if not path:
+        raise Http404
     response = FileResponse(open(path, "rb"), content_type="image/x-icon")
     patch_cache_control(response, public=True, max_age=7 * 24 * 3600)
     return response

@@ -2,9 +2,11 @@
 never break, and lists that look the same however they were typed."""
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Article
+from tests.test_admin_articles import form_data, make_user
 
 
 def footer(html):
@@ -89,3 +91,35 @@ def test_list_items_with_more_than_a_paragraph_keep_them(make_article):
         "<ul><li><p>первый абзац</p><p>второй</p></li>"
         "<li>пункт<ul><li>вложенный</li></ul></li></ul>"
     )
+
+
+def test_a_list_typed_in_the_admin_editor_is_stored_tight(client, rubric):
+    client.force_login(make_user("editor", "Editors"))
+    body = "<p>Амнистия не коснётся:</p>" + EDITOR_LIST
+    data = form_data(title_ru="Амнистия", body_ru=body, rubric=str(rubric.pk))
+    response = client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302
+    stored = Article.objects.get(title_ru="Амнистия").body_ru
+    assert stored == "<p>Амнистия не коснётся:</p>" + PLAIN_LIST
+
+
+def test_editor_gives_a_source_its_name_after_citing_in_both_languages(client, source):
+    client.force_login(make_user("editor", "Editors"))
+    url = reverse("admin:articles_source_change", args=[source.pk])
+    page = client.get(url)
+    assert 'name="cited_name_ru"' in page.text and 'name="cited_name_kk"' in page.text
+    response = client.post(
+        url,
+        {
+            "name_ru": "Пресс-служба акимата",
+            "name_kk": "Әкімдіктің баспасөз қызметі",
+            "cited_name_ru": "пресс-службу акимата",
+            "cited_name_kk": "әкімдіктің баспасөз қызметіне",
+            "url": "",
+            "kind": "official",
+        },
+    )
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert source.cited_name_ru == "пресс-службу акимата"
+    assert source.cited_name_kk == "әкімдіктің баспасөз қызметіне"

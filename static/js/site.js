@@ -66,6 +66,7 @@
   var menu = document.querySelector(".rubric-menu");
   var list = menu && menu.querySelector("ul");
   if (!list) return;
+  menu.setAttribute("data-scroll-hint", "");
   function update() {
     menu.toggleAttribute("data-more-before", list.scrollLeft > 2);
     menu.toggleAttribute("data-more-after", list.scrollLeft + list.clientWidth < list.scrollWidth - 2);

@@ -21,9 +21,9 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from . import images, richtext, slugs
+from . import images, languages, richtext, slugs
+from .languages import LANGUAGE_CODES
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # "Most read" ranks at most this many articles (a sidebar shows a handful).
 MOST_READ_CANDIDATES = 300
 # "Most read" rankings are cached until view counts are flushed or content
@@ -422,6 +422,20 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+def article_path(rubric_slug, pk, slug, language):
+    """An article's path in ``language``, with its slug when it has one.
+
+    Article.get_absolute_url and the sitemaps (which read plain rows) both
+    build it here.
+    """
+    with translation.override(language):
+        if slug:
+            return reverse(
+                "articles:detail", kwargs={"rubric": rubric_slug, "pk": pk, "slug": slug}
+            )
+        return reverse("articles:detail_noslug", kwargs={"rubric": rubric_slug, "pk": pk})
+
+
 def _shared_tags(tag_ids):
     """How many of ``tag_ids`` an article has (a subquery on the tag table's index)."""
     return models.Subquery(
@@ -648,19 +662,12 @@ class Article(models.Model):
         return "done"
 
     def get_absolute_url(self, language=None):
-        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        language = language or languages.current()
         if language not in LANGUAGE_CODES:
             language = settings.LANGUAGE_CODE
-        slug = getattr(self, f"slug_{language}", "") or ""
-        with translation.override(language):
-            if slug:
-                return reverse(
-                    "articles:detail",
-                    kwargs={"rubric": self.rubric.slug, "pk": self.pk, "slug": slug},
-                )
-            return reverse(
-                "articles:detail_noslug", kwargs={"rubric": self.rubric.slug, "pk": self.pk}
-            )
+        return article_path(
+            self.rubric.slug, self.pk, getattr(self, f"slug_{language}", ""), language
+        )
 
     # Publication
 

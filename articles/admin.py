@@ -35,7 +35,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import audit, images, preview, richtext
+from . import audit, images, preview, richtext, spelling
 from .forms import ArticleAdminForm
 from .models import (
     Article,
@@ -599,10 +599,9 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         query = request.GET.get("q", "").strip()
         tags = Tag.objects.all()
         if query:
-            variants = {query, query.lower(), query.capitalize(), query.upper()}
             condition = models.Q()
             # A tag is typed by its Russian name; its Kazakh name finds it too.
-            for variant in variants:
+            for variant in spelling.variants(query):
                 condition |= models.Q(name__icontains=variant)
                 condition |= models.Q(name_kk__icontains=variant)
             tags = tags.filter(condition)

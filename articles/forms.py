@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 from taggit.forms import TagField, TagWidget
 
+from . import spelling
 from .models import Article, Tag
 
 # Statuses a user without the publish permission may choose.
@@ -37,15 +38,15 @@ def existing_spelling(names):
     """Map each name to the existing tag it means: same name in another case, or its Kazakh name.
 
     An editor working in Kazakh types "ақтау" and gets the tag "Актау" (its
-    Kazakh name "Ақтау"), not a second tag. SQLite folds only ASCII case
-    (``iexact`` misses "актау" vs "Актау"), so the candidates are fetched by
-    their usual spellings and compared with casefold().
+    Kazakh name "Ақтау"), not a second tag. The candidates are fetched by
+    their usual spellings and compared with casefold() (articles/spelling.py:
+    SQLite folds only ASCII case).
     """
     if not names:
         return names
     query = Q()
     for name in names:
-        for variant in {name, name.lower(), name.upper(), name.capitalize(), name.title()}:
+        for variant in spelling.variants(name):
             query |= Q(name=variant) | Q(name_kk=variant)
         query |= Q(name__iexact=name) | Q(name_kk__iexact=name)
     tags = list(Tag.objects.filter(query).order_by("pk"))

@@ -21,7 +21,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from . import images, languages, richtext, slugs
+from . import images, languages, richtext, slugs, spelling
 from .languages import LANGUAGE_CODES
 
 # "Most read" ranks at most this many articles (a sidebar shows a handful).
@@ -154,12 +154,10 @@ class Tag(TagBase):
         if not self.name_kk:
             return
         # One Kazakh name, one tag: typed in an article, it must find one tag.
-        # SQLite folds only ASCII case: the usual spellings are looked up,
-        # then compared with casefold().
+        # Spellings first, then casefold(): articles/spelling.py.
         name = self.name_kk
-        spellings = {name, name.lower(), name.upper(), name.capitalize(), name.title()}
         others = Tag.objects.exclude(pk=self.pk).filter(
-            models.Q(name_kk__in=spellings) | models.Q(name_kk__iexact=name)
+            models.Q(name_kk__in=spelling.variants(name)) | models.Q(name_kk__iexact=name)
         )
         for other in others.only("name", "name_kk"):
             if other.name_kk.casefold() == name.casefold():

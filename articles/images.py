@@ -94,11 +94,11 @@ MESSAGES = {
 
 
 def max_bytes():
-    return getattr(settings, "PHOTO_MAX_BYTES", 25 * MB)
+    return settings.PHOTO_MAX_BYTES
 
 
 def max_pixels():
-    return getattr(settings, "PHOTO_MAX_PIXELS", 50_000_000)
+    return settings.PHOTO_MAX_PIXELS
 
 
 def _megapixels(pixels):

@@ -21,7 +21,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from . import images, languages, richtext, slugs, spelling
+from . import images, languages, reserved, richtext, slugs, spelling
 from .languages import LANGUAGE_CODES
 
 # "Most read" ranks at most this many articles (a sidebar shows a handful).
@@ -50,11 +50,9 @@ BODY_EXTENSIONS = {
 }
 
 
-# First path segments the site uses for itself (articles/urls.py, newsroom/urls.py):
+# First path segments the site uses for itself (articles/reserved.py):
 # a rubric with one of these slugs would be unreachable.
-RESERVED_RUBRIC_SLUGS = frozenset(
-    {"admin", "search", "rss", "tag", "preview", "kk", "ru", "static", "media", "_", "healthz"}
-)
+RESERVED_RUBRIC_SLUGS = reserved.SLUGS
 
 
 def validate_rubric_slug(value):

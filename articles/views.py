@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
-from . import fragments, languages
+from . import fragments, languages, reserved
 from . import search as article_search
 from .languages import LANGUAGE_CODES
 from .models import Article, Rubric, Tag
@@ -233,11 +233,7 @@ def robots_txt(request):
     sitemaps = [reverse("sitemap"), reverse("news_sitemap")]
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /kk/admin/",
-        "Disallow: /search/",
-        "Disallow: /kk/search/",
-        "Disallow: /_/",
+        *[f"Disallow: {path}" for path in reserved.NOT_CRAWLED],
         "",
         *[f"Sitemap: {settings.SITE_URL}{path}" for path in sitemaps],
         "",

@@ -200,17 +200,6 @@ class TagAdmin(admin.ModelAdmin):
         return ["slug"]
 
 
-# Thumbnails -------------------------------------------------------------------
-
-
-def thumbnail_url(photo, width=160):
-    """A small rendition made at upload (articles/images.py), else the original."""
-    chosen = images.pick(photo.renditions or {}, "jpeg", width)
-    if chosen:
-        return images.url(chosen[2])
-    return photo.image.url if photo.image else ""
-
-
 # Inlines ----------------------------------------------------------------------
 
 
@@ -226,7 +215,7 @@ class PhotoInline(TranslationStackedInline):
         if not photo.pk or not photo.image:
             return "—"
         return format_html(
-            '<img class="admin-photo-preview" src="{}" alt="" width="160">', thumbnail_url(photo)
+            '<img class="admin-photo-preview" src="{}" alt="" width="160">', photo.thumbnail_url
         )
 
     def get_readonly_fields(self, request, obj=None):
@@ -544,7 +533,7 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             return mark_safe('<span class="admin-thumb admin-thumb--empty"></span>')
         return format_html(
             '<img class="admin-thumb" src="{}" alt="" width="64" height="48" loading="lazy">',
-            thumbnail_url(photos[0]),
+            photos[0].thumbnail_url,
         )
 
     @admin.display(description=_("headline"), ordering="title_ru")

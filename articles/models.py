@@ -752,9 +752,11 @@ class Photo(models.Model):
 
     @property
     def thumbnail_url(self):
-        """The smallest JPEG (admin lists, teasers)."""
+        """The smallest JPEG (admin lists, teasers); the original before renditions exist."""
         chosen = images.pick(self.renditions or {}, "jpeg", 0)
-        return images.url(chosen[2]) if chosen else self.image.url
+        if chosen:
+            return images.url(chosen[2])
+        return self.image.url if self.image else ""
 
     @property
     def og_image(self):

@@ -35,7 +35,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import audit, images, preview, richtext, spelling
+from . import audit, conflicts, images, preview, richtext, spelling
 from .forms import ArticleAdminForm
 from .models import (
     Article,
@@ -63,9 +63,6 @@ reversion.register(Photo)
 reversion.register(ArticleSource)
 reversion.register(TaggedArticle)
 reversion.register(Article, follow=("photos", "article_sources", "tagged_items"))
-
-# Never restored from an old version: counters keep their live values.
-LIVE_FIELDS = ("views", "comment_count")
 
 
 # Roles, from permissions ------------------------------------------------------
@@ -385,11 +382,7 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        attributes = {
-            "can_publish": can_publish(request.user),
-            "live_version": getattr(request, "_newsroom_live", {}).get("version"),
-        }
-        return type(form.__name__, (form,), attributes)
+        return type(form.__name__, (form,), {"can_publish": can_publish(request.user)})
 
     # Saving -------------------------------------------------------------------
 
@@ -404,31 +397,8 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         previous = None
         if change:
             previous = Article.objects.filter(pk=obj.pk).values("status", "published_at").first()
-            live = getattr(request, "_newsroom_live", None)
-            stored = getattr(form, "stored_version", None)
-            # The version check in the form ran under a row lock; this
-            # conditional update makes a lost update impossible even so.
-            if stored is not None and obj.version == (live or {}).get("version", stored) + 1:
-                updated = Article.objects.filter(pk=obj.pk, version=stored).update(
-                    version=obj.version
-                )
-                if not updated:
-                    raise PermissionDenied(gettext("The article changed while saving."))
-            if live:
-                for field in LIVE_FIELDS:
-                    setattr(obj, field, live[field])
-                obj.save()
-            else:
-                # Counters are updated by F() elsewhere; never write a stale value.
-                obj.save(
-                    update_fields=[
-                        field.attname
-                        for field in obj._meta.concrete_fields
-                        if not field.primary_key
-                        and field.name not in LIVE_FIELDS
-                        and field.name != "created_at"
-                    ]
-                )
+            # Edit conflicts refused, counters never written back: articles/conflicts.py.
+            conflicts.save(obj, form.stored_version)
         else:
             obj.save()
         if form.cleaned_data.get("translation_done") and obj.exists_in("kk"):
@@ -678,7 +648,7 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             "created_at",
             "ru_changed_at",
             "kk_changed_at",
-            *LIVE_FIELDS,
+            *conflicts.LIVE_FIELDS,
             *Article.TEXT_FIELDS,
             "slug",
             "slug_ru",
@@ -744,14 +714,7 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
         if request.method == "GET" and (lost := _photos_without_files(version)):
             messages.warning(request, _lost_photos_message(len(lost)))
-        with transaction.atomic():
-            live = (
-                Article.objects.select_for_update()
-                .filter(pk=unquote(object_id))
-                .values("version", *LIVE_FIELDS)
-                .first()
-            )
-            request._newsroom_live = live
+        with transaction.atomic(), conflicts.restoring(Article, unquote(object_id)):
             response = super().revision_view(request, object_id, version_id, extra_context)
             if request.method == "POST" and response.status_code == 302:
                 article = Article.objects.get(pk=unquote(object_id))

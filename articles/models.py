@@ -21,7 +21,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from . import images, languages, reserved, richtext, slugs, spelling
+from . import conflicts, images, languages, reserved, richtext, slugs, spelling
 from .languages import LANGUAGE_CODES
 
 # "Most read" ranks at most this many articles (a sidebar shows a handful).
@@ -582,7 +582,7 @@ class Article(models.Model):
         # from_db again (endless recursion); such an instance counts as new.
         if not instance.get_deferred_fields():
             instance._loaded_texts = instance._texts()
-            instance._loaded_version = instance.version
+            conflicts.remember_loaded(instance)
         return instance
 
     def _texts(self):
@@ -617,9 +617,7 @@ class Article(models.Model):
         # import: an editor whose form holds the old one then gets the
         # conflict message instead of silently overwriting. (The admin and
         # its bulk actions move the version themselves, under a row lock.)
-        loaded_version = getattr(self, "_loaded_version", None)
-        if self.pk and loaded_version is not None and self.version == loaded_version:
-            self.version = loaded_version + 1
+        self.version = conflicts.next_version(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = (
@@ -631,7 +629,7 @@ class Article(models.Model):
             )
         super().save(*args, **kwargs)
         self._loaded_texts = current
-        self._loaded_version = self.version
+        conflicts.remember_loaded(self)
 
     def set_language_flags(self):
         for code in LANGUAGE_CODES:

@@ -216,12 +216,12 @@ class _ViewWindow:
         # A closed range (not just "since") leads SQLite to the day index.
         self.days = (self.oldest, now.date())
 
-    def views(self, prefix=""):
+    def views(self):
         """The window's views of an article, as an aggregate over its day rows."""
-        views = models.F(f"{prefix}views")
+        views = models.F("views")
         weighted = models.Case(
-            models.When(**{f"{prefix}day__lt": self.oldest}, then=models.Value(0)),
-            models.When(**{f"{prefix}day": self.oldest}, then=views * self.share),
+            models.When(day__lt=self.oldest, then=models.Value(0)),
+            models.When(day=self.oldest, then=views * self.share),
             default=views * 1000,
         )
         return models.Sum(weighted) / 1000
@@ -326,34 +326,21 @@ class ArticleQuerySet(models.QuerySet):
             newest |= Q(pk__in=part)
         return self.model.objects.filter(newest, published_at__gte=since)
 
-    def most_read(self, days=1):
-        """Published articles with the most views in the last ``days`` × 24 hours.
+    def most_read_by_period(self, periods=(1, 7), count=5):
+        """``{days: [article, …]}``: the ``count`` most read of each period, best first.
+
+        What the sidebar shows ("24 hours", "7 days"): one ranking query for
+        all periods and one query for the articles, whatever the number of
+        periods. This queryset's filters (the language) and ``published()``
+        apply to the candidates.
 
         Views are kept per local day, so the window's oldest day counts in
         proportion to the part of it still inside the window: just after
         midnight "the last 24 hours" is mostly yesterday, not an empty today.
         The ranking starts from the few days' view rows (``view_day_idx``),
         never from the whole article table, and keeps the top
-        ``MOST_READ_CANDIDATES`` before the caller's filters; it is kept in
-        the cache until the next flush of view counts (at most a minute).
-        Each article gets ``recent_views``.
-        """
-        window = _ViewWindow(days)
-        top = [pk for pk, _views in _most_read_ranking((days,))[days]]
-        return (
-            self.published()
-            .filter(pk__in=top, daily_views__day__range=window.days)
-            .annotate(recent_views=window.views("daily_views__"))
-            .order_by("-recent_views", "-published_at")
-        )
-
-    def most_read_by_period(self, periods=(1, 7), count=5):
-        """``{days: [article, …]}``: the ``count`` most read of each period, best first.
-
-        What the sidebar shows ("24 hours", "7 days"): one ranking query for
-        all periods (cached like ``most_read()``'s) and one query for the
-        articles, whatever the number of periods. This queryset's filters
-        (the language) and ``published()`` apply to the candidates.
+        ``MOST_READ_CANDIDATES`` of each period; it is kept in the cache until
+        the next flush of view counts (at most a minute) or content change.
         """
         ranking = _most_read_ranking(tuple(periods))
         wanted = {pk for ranked in ranking.values() for pk, _views in ranked}

@@ -58,7 +58,9 @@ admin.site.site_title = _("Newsroom")
 admin.site.index_title = _("Editorial office")
 
 # History: an article's version holds its photos, sources and tags, so
-# restoring it brings them back too (pitfalls 35-36).
+# restoring it brings them back too. reversion.register() follows only what
+# it is told to (VersionAdmin follows inlines only when it registers the
+# model itself), and tags are not versioned unless their rows are.
 reversion.register(Photo)
 reversion.register(ArticleSource)
 reversion.register(TaggedArticle)
@@ -322,8 +324,9 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         return True
 
     def get_prepopulated_fields(self, request, obj=None):
-        # Slugs are made on the server (pitfall 52); read-only Russian fields
-        # would break prepopulation for translators (pitfall 11).
+        # Slugs are made on the server: the admin's URLify has no Kazakh letters
+        # ("Маңғыстау" would become "maystau"). And for translators, whose
+        # Russian fields are read-only, prepopulation would fail with a KeyError.
         return {}
 
     def get_readonly_fields(self, request, obj=None):
@@ -640,7 +643,8 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         changes = []
         labels = {field.attname: field.verbose_name for field in Article._meta.concrete_fields}
         # Bookkeeping, and the original columns modeltranslation keeps beside
-        # the _ru/_kk ones (their value is undetermined, pitfall 5).
+        # the _ru/_kk ones (it writes whichever language was active: their
+        # value means nothing).
         skip = {
             "id",
             "version",

@@ -47,6 +47,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_redis import get_redis_connection
 from redis.exceptions import ResponseError
 
 from newsroom.middleware import client_ip
@@ -102,8 +103,6 @@ def _redis():
     """The raw Redis client behind the default cache, or None when the cache is not Redis."""
     if not uses_redis():
         return None
-    from django_redis import get_redis_connection  # noqa: PLC0415
-
     return get_redis_connection("default")
 
 

@@ -118,7 +118,7 @@ class Source(models.Model):
 class Tag(TagBase):
     """A tag: its own ``name`` is Russian, ``name_kk`` what Kazakh pages show.
 
-    Not registered with modeltranslation (pitfall 28): taggit finds and makes
+    Not registered with modeltranslation: taggit finds and makes
     tags by ``name``, and a translated ``name`` would make it look up Kazakh
     names in the Kazakh admin and trip over UNIQUE(name). Typed tags stay
     Russian; the Kazakh name is added to the tag. The slug keeps Kazakh

@@ -240,9 +240,11 @@ class PageCacheMiddleware:
         if any(word in control for word in ("private", "no-store", "no-cache")):
             return False
         vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
-        # The URL decides the language (pitfall 19) and a request without a
-        # session cookie is anonymous whatever other cookies it has
-        # (pitfall 20): only those two may be dropped from Vary.
+        # Only two may be dropped from Vary. Accept-Language: the URL decides
+        # the language (LocaleMiddleware adds it to unprefixed pages anyway,
+        # and a CDN would keep a copy per browser language). Cookie: a request
+        # without a session cookie is anonymous whatever other cookies it has
+        # (kept, it would make one entry per cookie string).
         return vary <= _STRIPPED_VARY
 
     def _store(self, key, response, state):

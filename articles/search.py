@@ -12,8 +12,8 @@ are built on, so the planner can use them.
 
 Elsewhere (SQLite, the embedded default) a plain fallback: the stem of every
 word must appear in the title, lead or body. SQLite folds only ASCII case, so
-each stem is also tried capitalised and upper-cased, which finds "Актау" for
-"актау" in the usual cases.
+each stem is also tried in its usual spellings (articles/spelling.py), which
+finds "Актау" for "актау" in the usual cases.
 
 Whatever the reader types (nothing, 10 000 characters, only punctuation, SQL),
 ``clean_query`` turns it into something safe to search for, or into "".
@@ -34,6 +34,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from . import spelling
 from .models import Article
 from .richtext import plain_text
 from .stemming import stem
@@ -153,7 +154,7 @@ def _fallback(articles, query, language):
     for part in stems(query, language):
         variants = set()
         for form in _spellings_with_yo(part):
-            variants |= {form, form.capitalize(), form.upper()}
+            variants |= spelling.variants(form)
         any_variant = Q()
         for variant in variants:
             for field in ("title", "lead", "body"):
@@ -166,7 +167,7 @@ def _spellings_with_yo(stem):
     """The stem as a text may spell it: the stemmer writes "ё" as "е" ("тёмные"
     → "темн"), and so do many readers; PostgreSQL folds both, SQLite neither."""
     places = [index for index, letter in enumerate(stem) if letter == "е"]
-    if not places or len(places) > 3:
+    if not places or len(places) > 2:
         return [stem]
     spellings = []
     for mask in range(2 ** len(places)):

@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "newsroom.apps.OTPStaticConfig",
     "newsroom.apps.AxesConfig",
     "articles",
+    # The project's own deploy checks (newsroom/checks.py).
+    "newsroom.apps.NewsroomConfig",
 ]
 
 MIDDLEWARE = [
@@ -336,7 +338,7 @@ CONTENT_SECURITY_POLICY = {
 
 # What the site says about itself: the name in both languages, the age mark
 # and the imprint Kazakhstan's media law asks for.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 NEWSROOM_SITE_NAME = {
     "ru": os.environ.get("SITE_NAME_RU", "Новости Актау и Мангыстау"),
     "kk": os.environ.get("SITE_NAME_KK", "Ақтау және Маңғыстау жаңалықтары"),
@@ -367,6 +369,22 @@ NEWSROOM_IMPRINT = {
     "email": os.environ.get("IMPRINT_EMAIL", "info@example.kz"),
     "phone": os.environ.get("IMPRINT_PHONE", "+7 7292 00-00-00"),
 }
+# What production must set itself: left unset, these show the demo's made-up
+# values (a local SITE_URL, an invented owner, editor and registration), and
+# `check --deploy` fails naming them (newsroom/checks.py).
+NEWSROOM_UNSET_PRODUCTION_SETTINGS = [
+    name
+    for name in (
+        "SITE_URL",
+        "IMPRINT_OWNER_RU",
+        "IMPRINT_OWNER_KK",
+        "IMPRINT_EDITOR_RU",
+        "IMPRINT_EDITOR_KK",
+        "IMPRINT_REGISTRATION_RU",
+        "IMPRINT_REGISTRATION_KK",
+    )
+    if not os.environ.get(name, "").strip()
+]
 
 LOGGING = {
     "version": 1,

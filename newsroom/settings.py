@@ -44,6 +44,19 @@ def envint(name, default):
         raise ImproperlyConfigured(f"{name}={raw!r}: expected a whole number.") from None
 
 
+def envfloat(name, default):
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected a number of seconds.") from None
+    if not value > 0:
+        raise ImproperlyConfigured(f"{name}={raw!r}: must be more than 0.")
+    return value
+
+
 def envlist(name, default):
     raw = os.environ.get(name)
     if raw is None:
@@ -154,6 +167,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL names a Redis server.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_BREAKER_SECONDS = envfloat("REDIS_BREAKER_SECONDS", 5)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -162,8 +176,13 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
+                # A Redis that hangs: each call gives up after this...
+                "SOCKET_CONNECT_TIMEOUT": envfloat("REDIS_CONNECT_TIMEOUT", 0.5),
+                "SOCKET_TIMEOUT": envfloat("REDIS_SOCKET_TIMEOUT", 0.5),
+                # ...and after one such failure this process skips Redis for
+                # REDIS_BREAKER_SECONDS (newsroom/redisguard.py): the cache
+                # API, raw clients and scripts alike.
+                "CONNECTION_POOL_CLASS": "newsroom.redisguard.GuardedConnectionPool",
                 # A Redis outage must not take reader pages down.
                 "IGNORE_EXCEPTIONS": True,
             },
@@ -389,6 +408,9 @@ NEWSROOM_UNSET_PRODUCTION_SETTINGS = [
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redis_skipped": {"()": "newsroom.redisguard.DropSkipped"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # One line when the Redis breaker opens, not a traceback per skipped call.
+    "loggers": {"django_redis.cache": {"filters": ["redis_skipped"]}},
 }

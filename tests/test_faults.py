@@ -46,6 +46,7 @@ def _redis_cache(port):
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
+                "CONNECTION_POOL_CLASS": "newsroom.redisguard.GuardedConnectionPool",
                 "IGNORE_EXCEPTIONS": True,
             },
         }
@@ -174,7 +175,7 @@ def test_reader_pages_and_view_counts_survive_redis_stopping(
         response, seconds = _timed(
             client, "post", f"/_/views/{article.pk}/", HTTP_USER_AGENT=f"{BROWSER_UA} {n}"
         )
-        assert response.status_code == 204
+        assert response.status_code == 200
         assert seconds < SLOW
     # ...and what was kept aside shows on /healthz.
     health = client.get("/healthz")
@@ -199,7 +200,7 @@ def test_reader_pages_answer_when_redis_never_answers(
     response, seconds = _timed(
         client, "post", f"/_/views/{article.pk}/", HTTP_USER_AGENT=BROWSER_UA
     )
-    assert response.status_code == 204
+    assert response.status_code == 200
     assert seconds < SLOW
     call_command("flush_views", verbosity=0)
     article.refresh_from_db()

@@ -24,6 +24,7 @@ import time
 from django.conf import settings
 from redis.connection import Connection, ConnectionPool
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
@@ -44,28 +45,31 @@ class CircuitBreaker:
         self.seconds = seconds
         self._lock = threading.Lock()
         self._open_until = 0.0  # 0: closed
+        self._prober = None  # the thread trying Redis again after a pause
 
     @property
     def is_open(self):
         return self._open_until != 0.0
 
     def before(self):
-        """Raise ``RedisSkipped`` while open; after the pause, let one caller try."""
+        """Raise ``RedisSkipped`` while open; after the pause, let one thread try."""
         if not self._open_until:  # closed: the usual case, no lock
             return
         with self._lock:
+            if not self._open_until or self._prober == threading.get_ident():
+                return  # closed meanwhile, or this thread is trying (connect, then command)
             now = time.monotonic()
-            if not self._open_until:
-                return
             if now < self._open_until:
                 raise RedisSkipped(f"Redis at {self.name} skipped for a while after a failure")
-            # This caller tries Redis; the others keep skipping while it does.
+            # This thread tries Redis; the others keep skipping while it does.
             self._open_until = now + self.seconds
+            self._prober = threading.get_ident()
 
     def failed(self, error):
         with self._lock:
             was_closed = not self._open_until
             self._open_until = time.monotonic() + self.seconds
+            self._prober = None
         if was_closed:
             logger.warning(
                 "Redis at %s failed (%s): skipping it in this process for %s s.",
@@ -79,6 +83,7 @@ class CircuitBreaker:
             return
         with self._lock:
             self._open_until = 0.0
+            self._prober = None
         logger.warning("Redis at %s answers again.", self.name)
 
 
@@ -114,6 +119,9 @@ class GuardedConnectionMixin:
             raise
         except _FAILURES as error:
             self.breaker.failed(error)
+            raise
+        except ResponseError:
+            self.breaker.succeeded()  # an error reply is still an answer
             raise
         self.breaker.succeeded()
         return response

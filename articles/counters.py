@@ -138,7 +138,7 @@ def _reader_key(request, pk, user_agent):
 
 
 def views_text(count):
-    """ "12 views" in the active language, exactly as the article page words it."""
+    """A view count in words ("12 просмотров") in the active language, as the page has it."""
     # The same catalog entry and number format as the {% blocktranslate count %}
     # in templates/articles/includes/meta.html.
     return ngettext("%(counter)s view", "%(counter)s views", count) % {
@@ -238,8 +238,8 @@ def _known_views(pk, known):
     return views
 
 
-def _remember_views(pks):
-    """Store the database's counts of ``pks`` for the beacon's answers (after a write)."""
+def _known_entries(pks):
+    """The database's counts of ``pks`` as cache entries for the beacon's answers."""
     current = dict(Article.objects.filter(pk__in=list(pks)).values_list("pk", "views"))
     return {KNOWN.format(pk=pk): views for pk, views in current.items()}
 
@@ -355,7 +355,7 @@ def _apply_redis_hash(redis, key):
         pk, _sep, day = field.partition(":")
         counts[(int(pk), day)] = int(value)
     written = write_counts(counts, batch=batch)
-    known = _remember_views({pk for pk, _day in counts})
+    known = _known_entries({pk for pk, _day in counts})
     # At once: the beacon's answer counts these views either in the hash or
     # in the database's number, never in both or neither.
     with redis.pipeline(transaction=True) as pipe:
@@ -378,7 +378,7 @@ def _flush_buffer():
         with _buffer_lock:
             _buffer.update(counts)
         raise
-    cache.set_many(_remember_views({pk for pk, _day in counts}), timeout=KNOWN_SECONDS)
+    cache.set_many(_known_entries({pk for pk, _day in counts}), timeout=KNOWN_SECONDS)
     return written
 
 

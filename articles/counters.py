@@ -14,9 +14,10 @@ The article page loads ``static/js/beacon.js``, which POSTs to
   hot path; otherwise a counter inside this process;
 - answers the article's current count, ``{"views": n, "text": "n просмотров"}``
   (views in the database plus those pending), so that ``beacon.js`` can put
-  it on a page the page cache kept with an older number. The database part
-  is kept in the cache (``views:known:<id>``): set by every flush, read from
-  the database only when missing. While Redis fails, ``views`` is null and
+  it on a page the page cache kept with an older number. The database's part
+  comes from the cache (``views:known:<id>``), where every flush puts the
+  numbers it wrote: the beacon never asks the database. Until an article's
+  first flush (a few seconds), and while Redis fails, ``views`` is null and
   the page keeps its number.
 
 ``flush()`` moves pending counts into ``Article.views`` and ``ArticleViewDay``
@@ -83,7 +84,7 @@ FLUSH_LOCK = "views:flush-lock"
 AUTOFLUSH = "views:autoflush"
 # An article's views in the database, as the last flush left them.
 KNOWN = "views:known:{pk}"
-KNOWN_SECONDS = 24 * 60 * 60
+KNOWN_SECONDS = 7 * 24 * 60 * 60
 
 # Counts the beacon could not give to Redis wait here; so do all counts when
 # the cache is not Redis (the local-memory cache is per process anyway).
@@ -194,8 +195,8 @@ class BeaconMiddleware:
 def count_view(pk, reader_key):
     """Count one view unless ``reader_key`` was seen within the window.
 
-    Returns the article's views (in the database and pending), or None while
-    Redis fails.
+    Returns the article's views (in the database and pending), or None when
+    the database's number is not in the cache yet, or Redis fails.
     """
     day = timezone.localdate().isoformat()
     window = settings.VIEW_DEDUPE_SECONDS
@@ -209,11 +210,10 @@ def count_view(pk, reader_key):
         except Exception:  # any Redis failure: keep the count here
             _note_redis_failure()
         else:
-            # Read before a flush moves the pending views into the database.
-            views = _known_views(pk, known) + pending
             if result == 2:
                 _flush_quietly()
-            return views
+            # Both read before that flush moved the pending views into the database.
+            return None if known is None else int(known) + pending
         with _buffer_lock:
             _buffer[(pk, day)] += 1
         _maybe_flush_buffer(autoflush)
@@ -225,17 +225,7 @@ def count_view(pk, reader_key):
     known = cache.get(KNOWN.format(pk=pk))
     with _buffer_lock:
         pending = _buffer.get((pk, day), 0)
-    return _known_views(pk, known) + pending
-
-
-def _known_views(pk, known):
-    """The article's views in the database: from the cache, else one query (then cached)."""
-    if known is not None:
-        return int(known)
-    views = Article.objects.filter(pk=pk).values_list("views", flat=True).first() or 0
-    # add, not set: a flush that has just stored a newer number wins.
-    cache.add(KNOWN.format(pk=pk), views, timeout=KNOWN_SECONDS)
-    return views
+    return None if known is None else known + pending
 
 
 def _known_entries(pks):

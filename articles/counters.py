@@ -56,6 +56,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_redis import get_redis_connection
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -120,8 +121,6 @@ def _redis():
     """The raw Redis client behind the default cache, or None when the cache is not Redis."""
     if not uses_redis():
         return None
-    from django_redis import get_redis_connection  # noqa: PLC0415
-
     return get_redis_connection("default")
 
 
@@ -151,6 +150,7 @@ def views_text(count):
 @require_POST
 def beacon(request, pk):
     """Count one view of article ``pk`` and answer its current count (204 for bots)."""
+    pk = int(pk)
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     if is_bot(user_agent):
         response = HttpResponse(status=204)
@@ -168,8 +168,11 @@ def beacon(request, pk):
     return response
 
 
-# The beacon's URL (newsroom/urls.py, outside the language prefixes).
-_BEACON_PATH = re.compile(r"^/_/views/(?P<pk>[0-9]{1,19})/$")  # longer: not an id (404)
+# The beacon's URL, outside the language prefixes: newsroom/urls.py routes it
+# with this pattern and BeaconMiddleware answers it before the URL resolver.
+# A longer number is no article id (404).
+BEACON_PATH = r"^_/views/(?P<pk>[0-9]{1,19})/$"
+_BEACON_PATH = re.compile(BEACON_PATH)
 
 
 class BeaconMiddleware:
@@ -186,9 +189,10 @@ class BeaconMiddleware:
 
     def __call__(self, request):
         if request.method == "POST":
-            match = _BEACON_PATH.match(request.path_info)
+            # path_info starts with "/", the URL patterns do not.
+            match = _BEACON_PATH.match(request.path_info[1:])
             if match:
-                return beacon(request, int(match["pk"]))
+                return beacon(request, match["pk"])
         return self.get_response(request)
 
 

@@ -5,13 +5,14 @@ link at ``http://127.0.0.1:8000``, and the imprint that Kazakhstan's media law
 asks for shows the demo's invented owner, editor and registration number.
 Nothing fails at run time: pages look fine to whoever deploys. So these are
 errors of the deploy check (CI runs it), each naming the variables to set.
-They are registered by ``newsroom.apps.NewsroomConfig``.
+``NewsroomConfig.ready()`` registers them (``register()``).
 """
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.checks import Error
+from django.core.checks import Error, Tags
+from django.core.checks import register as register_check
 
 IMPRINT_VARIABLES = (
     "IMPRINT_OWNER_RU",
@@ -67,3 +68,9 @@ def check_imprint(app_configs, **kwargs):
             id="newsroom.E003",
         )
     ]
+
+
+def register():
+    """Called from NewsroomConfig.ready()."""
+    register_check(check_site_url, Tags.security, deploy=True)
+    register_check(check_imprint, Tags.security, deploy=True)

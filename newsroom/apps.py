@@ -2,12 +2,12 @@
 
 from django.apps import AppConfig
 
+from . import checks
+
 
 class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = "Newsroom"
 
     def ready(self):
-        from . import checks  # noqa: PLC0415 - checks read settings once apps are loaded
-
         checks.register()

@@ -37,7 +37,7 @@ def test_cached_page_shows_the_count_the_beacon_answers(
         # Without JavaScript the page shows what the page cache keeps: 41.
         still = without_js.new_page()
         still.goto(url)
-        expect(still.locator("article .meta__views")).to_have_text(cached)
+        expect(still.locator("[data-beacon] .meta__views")).to_have_text(cached)
 
         # Another reader came, and a flush wrote the count (42) to the database.
         Client().post(
@@ -49,11 +49,11 @@ def test_cached_page_shows_the_count_the_beacon_answers(
         page = with_js.new_page()
         response = page.goto(url)
         assert response.headers["x-page-cache"] == "hit"
-        expect(page.locator("article .meta__views")).to_have_text(current)
+        expect(page.locator("[data-beacon] .meta__views")).to_have_text(current)
 
         # The cached page itself is unchanged for everyone.
         still.reload()
-        expect(still.locator("article .meta__views")).to_have_text(cached)
+        expect(still.locator("[data-beacon] .meta__views")).to_have_text(cached)
     finally:
         without_js.close()
         with_js.close()

@@ -85,3 +85,17 @@ def test_development_runs_on_demo_values_without_complaint():
     result = run_manage("check", "--deploy", DEBUG="true", SITE_URL="", IMPRINT_OWNER_RU="")
     output = result.stdout + result.stderr
     assert "newsroom.E00" not in output
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("REDIS_SOCKET_TIMEOUT", "half", "expected a number of seconds"),
+        ("REDIS_CONNECT_TIMEOUT", "-1", "must be more than 0"),
+        ("REDIS_BREAKER_SECONDS", "0", "must be more than 0"),
+    ],
+)
+def test_redis_timeouts_must_be_positive_numbers(variable, value, message):
+    result = run_manage("check", REDIS_URL="redis://127.0.0.1:1/0", **{variable: value})
+    assert result.returncode != 0
+    assert f"{variable}={value!r}: {message}" in result.stderr

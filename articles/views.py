@@ -11,9 +11,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import loader
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -252,18 +251,3 @@ def favicon(request):
     response = FileResponse(open(path, "rb"), content_type="image/x-icon")
     patch_cache_control(response, public=True, max_age=7 * 24 * 3600)
     return response
-
-
-def server_error(request):
-    """The 500 page in the language of the URL, without touching the database."""
-    language = "kk" if request.path.startswith("/kk/") else settings.LANGUAGE_CODE
-    with translation.override(language):
-        body = loader.get_template("500.html").render(
-            {
-                "LANGUAGE_CODE": language,
-                "site_names": settings.NEWSROOM_SITE_NAME,
-                "site_age_mark": settings.NEWSROOM_AGE_MARK,
-                "home_url": "/kk/" if language == "kk" else "/",
-            }
-        )
-    return HttpResponseServerError(body)

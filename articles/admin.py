@@ -56,7 +56,7 @@ reversion.register(TaggedArticle)
 reversion.register(Article, follow=("photos", "article_sources", "tagged_items"))
 
 # Never restored from an old version: counters keep their live values.
-LIVE_FIELDS = ("views", "comment_count")
+LIVE_FIELDS = ("views",)
 
 
 # Roles, from permissions ------------------------------------------------------
@@ -137,7 +137,7 @@ def _history_comment(revision):
 
 @admin.register(Rubric)
 class RubricAdmin(TabbedTranslationAdmin):
-    list_display = ["name_ru", "name_kk", "slug", "position"]
+    list_display = ["name_ru", "name_kk", "slug", "position", "comments"]
     list_editable = ["position"]
     search_fields = ["name_ru", "name_kk", "slug"]
 
@@ -346,9 +346,10 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
                 "age_rating",
                 "is_breaking",
                 "is_pinned",
+                "comments",
             ]
         if not can_publish(user):
-            return ["published_at", "author", "is_breaking", "is_pinned"]
+            return ["published_at", "author", "is_breaking", "is_pinned", "comments"]
         return []
 
     def get_fieldsets(self, request, obj=None):
@@ -364,6 +365,7 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             "age_rating",
             "is_breaking",
             "is_pinned",
+            "comments",
         ]
         fieldsets = [
             (

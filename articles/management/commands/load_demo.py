@@ -128,7 +128,7 @@ def make_plan(now):
         kk = article.get("kk", ("", "", ""))
         status = article.get("status", Article.Status.PUBLISHED)
         published_at = publication_time(article["when"], now) if "when" in article else None
-        views, comments = audience(rng, article, published_at, now)
+        views = audience(rng, article, published_at, now)
         languages = [code for code, text in (("ru", ru), ("kk", kk)) if text[0]]
         fields = {
             "title_ru": ru[0],
@@ -144,7 +144,6 @@ def make_plan(now):
             "is_pinned": article.get("is_pinned", False),
             "byline": article.get("byline") or demo_data.BYLINES[index % len(demo_data.BYLINES)],
             "views": views,
-            "comment_count": comments,
         }
         plan.append(
             {
@@ -197,18 +196,16 @@ def daily_views(views, published_at, now):
 
 
 def audience(rng, article, published_at, now):
-    """Views and comments that look like a regional site's: older and louder stories read more."""
+    """Views that look like a regional site's: older and louder stories read more."""
     if published_at is None or published_at > now:
-        return 0, 0
+        return 0
     age_days = (now - published_at).total_seconds() / 86400
     views = rng.randint(120, 2400) + int(age_days * rng.randint(150, 650))
     if article.get("is_breaking"):
         views = views * 3 + 4000
     if article.get("is_pinned"):
         views *= 2
-    views = min(views, 25000)
-    comments = rng.randint(0, 9) + views // rng.randint(700, 1500)
-    return views, comments
+    return min(views, 25000)
 
 
 def load_rubrics():

@@ -111,7 +111,7 @@ class SignInCode(models.Model):
 
     @classmethod
     def verify(cls, phone, code):
-        """ "ok", "wrong", "expired" or "exhausted" (five wrong tries: even the right code fails)."""
+        """ "ok", "wrong", "expired" or "exhausted" (5 wrong tries: the right code fails too)."""
         found = cls.objects.filter(phone=phone, used=False).first()
         if found is None or found.created_at < timezone.now() - timezone.timedelta(
             seconds=CODE_LIFETIME_SECONDS

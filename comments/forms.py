@@ -15,7 +15,10 @@ class PhoneForm(forms.Form):
         widget=forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel", "placeholder": "+7"}
         ),
-        error_messages={"max_length": _("A phone number has only digits, e.g. +7 701 123 45 67.")},
+        error_messages={
+            "required": _("Enter your phone number."),
+            "max_length": _("A phone number has only digits, e.g. +7 701 123 45 67."),
+        },
     )
 
     def clean_phone(self):

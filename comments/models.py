@@ -81,7 +81,7 @@ class Reader(models.Model):
 
 def _code_hash(phone, code):
     # Keyed with SECRET_KEY: a copy of the database alone does not give the codes away.
-    return salted_hmac("comments.SignInCode", f"{phone}:{code}").hexdigest()
+    return salted_hmac("comments.SignInCode", f"{phone}:{code}", algorithm="sha256").hexdigest()
 
 
 class SignInCode(models.Model):

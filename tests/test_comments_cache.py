@@ -67,7 +67,7 @@ def test_the_block_is_cached_per_article_and_language(client, article, django_as
 @pytest.mark.parametrize("action", ["approve", "hide", "delete_selected"])
 def test_a_moderators_decision_empties_that_articles_block(client, article, make_article, action):
     other = make_article()
-    shown = make_comment(article, make_reader(), text="Уже видно")
+    make_comment(article, make_reader(), text="Уже видно")
     waiting = make_comment(
         article, make_reader(phone="+77000000002"), text="Ждёт решения", status="pending"
     )

@@ -1,4 +1,6 @@
-"""Readers comment under an article: plain text, premoderated, refused with a reason when not allowed."""
+"""Readers comment under an article: plain text, premoderated, refused with a reason."""
+
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
@@ -51,7 +53,7 @@ def test_each_comment_shows_the_name_and_local_time_in_the_pages_format(article)
     for prefix in ("", "/kk"):
         html = Client().get(f"{prefix}/comments/{article.pk}/block/").content.decode()
         assert "Ерлан" in html
-        local = comment.created_at.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Aqtau"))
+        local = comment.created_at.astimezone(ZoneInfo("Asia/Aqtau"))
         assert local.strftime("%d.%m.%Y, %H:%M") in html
 
 

@@ -9,7 +9,7 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from articles.models import LISTING_ANNOTATIONS  # noqa: PLC0415 - apps are loaded now
 
-        from . import blocks, models  # noqa: PLC0415
+        from . import blocks, checks, models  # noqa: F401, PLC0415 - checks register themselves
 
         # Every list of teasers, the article page and the feeds count the
         # approved comments in the same query that reads the articles.

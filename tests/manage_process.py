@@ -8,7 +8,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # What a fresh process must not inherit from the test run.
 _NOT_INHERITED = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-PRODUCTION = {"DEBUG": "false", "ALLOWED_HOSTS": "news.example.kz"}
+PRODUCTION = {
+    "DEBUG": "false",
+    "ALLOWED_HOSTS": "news.example.kz",
+    # Readers' codes go to a provider in production (comments.W001 otherwise).
+    "SMS_BACKEND": "comments.sms.HttpBackend",
+    "SMS_HTTP_URL": "https://sms.example.kz/send",
+    "SMS_HTTP_TOKEN": "production-test-token",
+}
 
 
 def run_manage(*args, **environ):

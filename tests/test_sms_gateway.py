@@ -16,6 +16,7 @@ import pytest
 
 from comments.models import SignInCode
 
+from .manage_process import PRODUCTION, run_manage
 from .readers import PHONE, PHONE_TYPED, last_code
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +150,16 @@ def test_a_refused_connection_gives_the_same_message(client, caplog, http_gatewa
     response = client.post("/comments/signin/", {"phone": PHONE_TYPED})
     assert response.status_code == 503
     assert TOKEN not in _log_text(caplog)
+
+
+def test_production_with_the_console_backend_fails_the_deploy_check():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="x" * 30 + "-production-test-key-" + "y" * 30,
+        **{**PRODUCTION, "SMS_BACKEND": "comments.sms.ConsoleBackend"},
+    )
+    assert result.returncode != 0
+    assert "comments.W001" in result.stderr + result.stdout

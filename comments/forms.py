@@ -57,7 +57,16 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         strip=True,
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    parent = forms.IntegerField(
+        required=False,
+        widget=forms.HiddenInput,
+        min_value=1,
+        max_value=2**63 - 1,
+        error_messages={
+            key: _("The comment you replied to is no longer there.")
+            for key in ("invalid", "min_value", "max_value")
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

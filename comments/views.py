@@ -79,7 +79,7 @@ def _too_many(request, message):
 
 def signin(request):
     _remember_next(request)
-    form = PhoneForm(request.POST or None)
+    form = PhoneForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         phone = form.cleaned_data["phone"]
         # The same answers for every number, whether it has an account or not.
@@ -108,7 +108,7 @@ def code(request):
     phone = request.session.get(SESSION_PHONE)
     if not phone:
         return redirect("comments:signin")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         if not throttle.allow_code_check(client_ip(request)):
@@ -152,7 +152,7 @@ def terms(request):
         return redirect("comments:signin")
     existing = Reader.objects.active().filter(phone=phone).first()
     form = TermsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"display_name": existing.display_name if existing else ""},
     )
     if request.method == "POST" and form.is_valid():
@@ -254,7 +254,10 @@ def article_comments(request, pk):
     article = _article(pk)
     reader = current_reader(request)
     is_open = article.comments_state == Comments.OPEN
-    form = CommentForm(request.POST or None, initial={"parent": request.GET.get("reply")})
+    form = CommentForm(
+        request.POST if request.method == "POST" else None,
+        initial={"parent": request.GET.get("reply")},
+    )
     status = 200
     if request.method == "POST":
         refusal = _refusal(request, article, reader)

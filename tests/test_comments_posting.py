@@ -150,3 +150,33 @@ def test_an_anonymous_reader_is_sent_to_sign_in(client, article):
     page = client.get(f"/comments/{article.pk}/").content.decode()
     assert "Войти по телефону, чтобы комментировать" in page
     assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"text": "Ответ", "parent": "9" * 30},
+        {"text": "Ответ", "parent": "-1"},
+        {"text": "Ответ", "parent": "abc"},
+        {"text": "Ответ", "parent": "999999"},
+        {"text": "\x00"},
+        {"text": ""},
+        {},
+    ],
+)
+def test_bad_comment_posts_get_a_message_never_a_500(reader_client, article, data):
+    response = reader_client.post(f"/comments/{article.pk}/", data)
+    assert response.status_code == 400
+    assert 'class="field__errors"' in response.content.decode() or "form-errors" in (
+        response.content.decode()
+    )
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["/comments/signin/", "/comments/code/", "/comments/terms/"])
+@pytest.mark.parametrize(
+    "data", [{"phone": "9" * 5000}, {"code": "\x00"}, {"display_name": "x" * 5000, "accept": "1"}]
+)
+def test_bad_sign_in_posts_never_answer_500(client, caplog, url, data):
+    client.post("/comments/signin/", {"phone": "+77011234567"})
+    assert client.post(url, data).status_code < 500

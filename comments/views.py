@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST, require_safe
@@ -70,6 +70,16 @@ def _next_url(request):
     return request.session.pop(SESSION_NEXT, None) or reverse("comments:account")
 
 
+def _alternates(name, args=(), languages=None):
+    """This page in each language, for the language switch: {code: path}."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        if languages is None or code in languages:
+            with translation.override(code):
+                urls[code] = reverse(name, args=args)
+    return urls
+
+
 def _too_many(request, message):
     return render(request, "comments/too_many.html", {"message": message}, status=429)
 
@@ -101,7 +111,11 @@ def signin(request):
             return render(request, "comments/signin.html", {"form": form}, status=503)
         request.session[SESSION_PHONE] = phone
         return redirect("comments:code")
-    return render(request, "comments/signin.html", {"form": form})
+    return render(
+        request,
+        "comments/signin.html",
+        {"form": form, "alternates": _alternates("comments:signin")},
+    )
 
 
 def code(request):
@@ -200,7 +214,11 @@ def account(request):
                 + timezone.timedelta(days=settings.READER_RETENTION_DAYS)
             },
         )
-    return render(request, "comments/account.html", {"reader": reader})
+    return render(
+        request,
+        "comments/account.html",
+        {"reader": reader, "alternates": _alternates("comments:account")},
+    )
 
 
 # An article's comments ----------------------------------------------------------
@@ -276,6 +294,7 @@ def article_comments(request, pk):
         "form": form,
         "is_open": is_open,
         "posted": request.session.pop("comments_posted", None),
+        "alternates": _alternates("comments:page", [article.pk], article.languages),
     }
     return render(request, "comments/article_comments.html", context, status=status)
 

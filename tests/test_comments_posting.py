@@ -9,6 +9,7 @@ from articles.models import Article, Comments
 from comments.models import Comment
 
 from .readers import make_comment, make_reader, sign_in
+from .test_admin_articles import change_url, form_data, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +181,19 @@ def test_bad_comment_posts_get_a_message_never_a_500(reader_client, article, dat
 def test_bad_sign_in_posts_never_answer_500(client, caplog, url, data):
     client.post("/comments/signin/", {"phone": "+77011234567"})
     assert client.post(url, data).status_code < 500
+
+
+def test_editors_open_close_or_hide_comments_in_the_article_form_reporters_cannot(client, article):
+    client.force_login(make_user("editor", "Editors"))
+    page = client.get(change_url(article)).content.decode()
+    assert 'name="comments"' in page
+    response = client.post(change_url(article), form_data(article, comments="closed"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.comments == "closed" and article.comments_state == "closed"
+
+    client.force_login(make_user("reporter", "Reporters"))
+    assert 'name="comments"' not in client.get(change_url(article)).content.decode()
+    client.post(change_url(article), form_data(article, comments="open"))
+    article.refresh_from_db()
+    assert article.comments == "closed"

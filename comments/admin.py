@@ -84,7 +84,9 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("phone"))
     def phone(self, obj):
-        return obj.reader.masked_phone if obj.reader else ""
+        if obj.reader is None:
+            return ""
+        return format_html('<span class="nowrap">{}</span>', obj.reader.masked_phone)
 
     def _done(self, request, count, singular, plural):
         self.message_user(request, ngettext(singular, plural, count) % {"count": count})

@@ -34,7 +34,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     # The admin's second factor (before the admin's catch-all).
-    path("admin/2fa/", include("newsroom.twofactor")),
+    path("admin/2fa/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     # Readers' sign-in and comments (before the rubric catch-all).
     path("", include("comments.urls")),

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from articles.models import Article, ArticleSource, ArticleViewDay, Photo, Rubric, Source, Tag
+from demo import comments as demo_comments
 from demo import content as demo_data
 from demo.pictures import draw_scene
 
@@ -76,6 +77,8 @@ class Command(BaseCommand):
             "sources": len(demo_data.SOURCES),
             "photos": sum(len(entry["photos"]) for entry in plan),
             "tags": len({tag for entry in plan for tag in entry["tags"]}),
+            "readers": len(demo_comments.READERS),
+            "comments": sum(len(thread) for thread in demo_comments.THREADS),
         }
         self.stdout.write("Dry run, nothing was written. Would create: " + summary(plan, counts))
 
@@ -110,11 +113,14 @@ class Command(BaseCommand):
         for tag in Tag.objects.filter(name__in=tag_names):
             tag.name_kk = demo_data.TAGS.get(tag.name, "")
             tag.save()
+        readers, comments = demo_comments.load_comments()
         return {
             "rubrics": rubrics_created,
             "sources": sources_created,
             "photos": photo_count,
             "tags": Tag.objects.filter(name__in=tag_names).count(),
+            "readers": readers,
+            "comments": comments,
         }
 
 
@@ -264,5 +270,6 @@ def summary(plan, counts):
         f"({both} in Russian and Kazakh, {ru_only} only in Russian, {kk_only} only in Kazakh; "
         f"{scheduled} scheduled, {statuses.count('draft')} draft, "
         f"{statuses.count('review')} in review), {counts['photos']} photos, "
-        f"{counts['tags']} tags."
+        f"{counts['tags']} tags, {counts['readers']} readers with {counts['comments']} "
+        "comments (approved, pending, hidden)."
     )

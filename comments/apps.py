@@ -7,11 +7,9 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Readers' comments")
 
     def ready(self):
-        from articles.models import LISTING_ANNOTATIONS  # noqa: PLC0415 - apps are loaded now
+        # Imported here, as Django asks: they need the models, which are only
+        # ready once every app is loaded.
+        from . import checks, signals  # noqa: PLC0415
 
-        from . import blocks, checks, models  # noqa: F401, PLC0415 - checks register themselves
-
-        # Every list of teasers, the article page and the feeds count the
-        # approved comments in the same query that reads the articles.
-        LISTING_ANNOTATIONS["comment_total"] = models.approved_count
-        blocks.connect_signals()
+        checks.register()
+        signals.connect()

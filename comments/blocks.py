@@ -10,7 +10,6 @@ page cache is touched.
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
 
 BLOCK_SECONDS = 24 * 60 * 60
 
@@ -36,14 +35,3 @@ def cached_block(article_id, language, render):
         html = render()
         cache.set(block_key(article_id, language), html, timeout=BLOCK_SECONDS)
     return html
-
-
-def _comment_changed(sender, instance, **kwargs):
-    forget([instance.article_id])
-
-
-def connect_signals():
-    from .models import Comment  # noqa: PLC0415 - called from AppConfig.ready()
-
-    post_save.connect(_comment_changed, sender=Comment, dispatch_uid="comments:block:save")
-    post_delete.connect(_comment_changed, sender=Comment, dispatch_uid="comments:block:delete")

@@ -1,10 +1,14 @@
 """Deploy checks: a production site must send real SMS codes, and never log them."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core import checks
+from django.core.checks import Tags, Warning
 
 
-@register(Tags.security, deploy=True)
+def register():
+    checks.register(check_sms_gateway, Tags.security, deploy=True)
+
+
 def check_sms_gateway(app_configs, **kwargs):
     if settings.SMS_BACKEND == "comments.sms.ConsoleBackend":
         return [

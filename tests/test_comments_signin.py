@@ -183,3 +183,31 @@ def test_a_reader_closes_the_account_and_is_signed_out(client, caplog):
     # The same number signs in again later: a new account, the closed one kept for the law.
     again = sign_in(client, caplog)
     assert again.pk != reader.pk and Reader.objects.count() == 2
+
+
+ENGLISH = re.compile(
+    r"\b(Sign|Phone|Code|code|Send|Confirm|Rules|rules|Accept|Your|comments?|Comments?|Reply|"
+    r"Write|account|Close|waiting|moderation|Version|version|Back)\b"
+)
+RUSSIAN_ONLY = re.compile(r"Комментари|комментари|Войти|Отправить|Подтвердить|Ваш|Правила|Закон")
+
+
+@pytest.mark.parametrize("prefix", ["", "/kk"])
+def test_every_reader_page_speaks_the_pages_language(client, caplog, article, prefix):
+    pages = [client.get(f"{prefix}/comments/signin/")]
+    client.post(f"{prefix}/comments/signin/", {"phone": PHONE_TYPED})
+    pages.append(client.get(f"{prefix}/comments/code/"))
+    client.post(f"{prefix}/comments/code/", {"code": last_code(caplog)})
+    pages.append(client.get(f"{prefix}/comments/terms/"))
+    client.post(f"{prefix}/comments/terms/", {"display_name": "Айгерим", "accept": "on"})
+    pages.append(client.get(f"{prefix}/comments/account/"))
+    pages.append(client.get(f"{prefix}/comments/{article.pk}/"))
+    pages.append(client.get(f"{prefix}/comments/{article.pk}/block/"))
+    for response in pages:
+        assert response.status_code == 200
+        # The page's own part: the header and the footer name the site in both languages.
+        html = response.content.decode().split('id="main"')[-1].split('class="site-footer"')[0]
+        text = re.sub(r"<[^>]+>", " ", html)
+        assert ENGLISH.findall(text) == []
+        if prefix == "/kk":
+            assert RUSSIAN_ONLY.findall(text) == []

@@ -114,7 +114,7 @@ def signin(request):
     return render(
         request,
         "comments/signin.html",
-        {"form": form, "alternates": _alternates("comments:signin")},
+        {"form": form, "alternates": _alternates("comments:signin"), "noindex": True},
     )
 
 
@@ -295,6 +295,8 @@ def article_comments(request, pk):
         "is_open": is_open,
         "posted": request.session.pop("comments_posted", None),
         "alternates": _alternates("comments:page", [article.pk], article.languages),
+        # The article is the page to find; this one only repeats its comments.
+        "noindex": True,
     }
     return render(request, "comments/article_comments.html", context, status=status)
 

@@ -51,7 +51,10 @@ def test_without_javascript_a_link_leads_to_the_articles_comments_page(client, a
     html = client.get(article.get_absolute_url("kk")).content.decode()
     assert f'data-comments-block="/kk/comments/{article.pk}/block/"' in html
     assert f'href="/kk/comments/{article.pk}/"' in html
-    assert client.get(f"/kk/comments/{article.pk}/").status_code == 200
+    comments_page = client.get(f"/kk/comments/{article.pk}/")
+    assert comments_page.status_code == 200
+    # Not a second copy of the article for search engines.
+    assert '<meta name="robots" content="noindex, follow">' in comments_page.content.decode()
 
 
 def test_the_block_is_cached_per_article_and_language(client, article, django_assert_num_queries):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from comments.models import Comment, Reader
+from comments.models import Comment, Reader, SignInCode
 
 from .readers import make_comment, make_reader
 
@@ -66,3 +66,15 @@ def test_accounts_closed_over_three_months_ago_lose_phone_and_agreement(accounts
 def test_running_twice_deletes_nothing_more(accounts):
     _run()
     assert "Deleted 0 closed account(s)" in _run()
+
+
+def test_sign_in_codes_older_than_a_day_are_deleted(accounts):
+    fresh = SignInCode.objects.create(phone="+77010000007", code_hash="x")
+    old = SignInCode.objects.create(
+        phone="+77010000008", code_hash="y", created_at=timezone.now() - timedelta(days=2)
+    )
+    assert "1 sign-in code(s) older than a day" in _run("--dry-run")
+    assert SignInCode.objects.count() == 2
+    _run()
+    assert list(SignInCode.objects.values_list("pk", flat=True)) == [fresh.pk]
+    assert not SignInCode.objects.filter(pk=old.pk).exists()

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from articles.models import Rubric
 
 
-@pytest.mark.parametrize("slug", ["search", "rss", "admin", "kk"])
+@pytest.mark.parametrize("slug", ["search", "rss", "admin", "kk", "comments"])
 def test_admin_refuses_a_reserved_rubric_slug_with_a_message(client, db, slug):
     client.force_login(User.objects.create_superuser("chief", "chief@example.kz", "x-pass-1"))
     response = client.post(

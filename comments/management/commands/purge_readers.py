@@ -4,14 +4,16 @@ Art. 36 п.5-1 «Об информатизации»: the phone number and the a
 the rules are kept while the account is open and for 3 months after
 (``READER_RETENTION_DAYS``). Then the account goes: approved comments stay,
 signed "deleted account"; pending and hidden ones are deleted with it.
-Run it daily from cron (see the README).
+Sign-in codes older than a day go too: they hold the numbers of people who
+never finished signing in. Run it daily from cron (see the README).
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from comments import blocks
-from comments.models import Comment, Reader
+from comments.models import Comment, Reader, SignInCode
 
 
 class Command(BaseCommand):
@@ -30,6 +32,10 @@ class Command(BaseCommand):
         kept = Comment.objects.filter(reader__in=due, status=Comment.Status.APPROVED)
         dropped = Comment.objects.filter(reader__in=due).exclude(status=Comment.Status.APPROVED)
         kept_count, dropped_count = kept.count(), dropped.count()
+        stale_codes = SignInCode.objects.filter(
+            created_at__lt=timezone.now() - timezone.timedelta(days=1)
+        )
+        codes_count = stale_codes.count()
         for reader in due:
             self.stdout.write(
                 f"{'would delete' if dry_run else 'deleting'} reader #{reader.pk} "
@@ -38,7 +44,8 @@ class Command(BaseCommand):
         summary = (
             f"{len(due)} closed account(s): phone numbers and agreements; "
             f"{kept_count} approved comment(s) kept as 'deleted account', "
-            f"{dropped_count} unpublished comment(s) deleted."
+            f"{dropped_count} unpublished comment(s) deleted; "
+            f"{codes_count} sign-in code(s) older than a day."
         )
         if dry_run:
             self.stdout.write(f"Dry run, nothing changed. Would delete {summary}")
@@ -47,6 +54,7 @@ class Command(BaseCommand):
             articles = set(kept.values_list("article_id", flat=True))
             kept.update(reader=None)
             dropped.delete()
+            stale_codes.delete()
             Reader.objects.filter(pk__in=[reader.pk for reader in due]).delete()
             blocks.forget(articles)
         self.stdout.write(self.style.SUCCESS(f"Deleted {summary}"))

@@ -302,38 +302,23 @@ def article_comments(request, pk):
 
 
 def _refusal(request, article, reader):
-    """Why this POST may not add a comment, as a page in the reader's language; else None."""
+    """Why this POST may not add a comment, as a page in the reader's language; else None.
+
+    The page gives the typed text back, so that nothing the reader wrote is lost.
+    """
+    context = {"article": article, "typed": request.POST.get("text", "")[:20000]}
     if article.comments_state != Comments.OPEN:
-        return render(
-            request,
-            "comments/refused.html",
-            {"article": article, "message": gettext("Comments on this article are closed.")},
-            status=403,
-        )
-    if reader is None:
-        return render(
-            request,
-            "comments/refused.html",
-            {
-                "article": article,
-                "message": gettext("Sign in with your phone number to comment."),
-                "signin": True,
-            },
-            status=403,
-        )
-    if reader.is_blocked:
-        return render(
-            request,
-            "comments/refused.html",
-            {
-                "article": article,
-                "message": gettext("Your account is blocked: you cannot comment."),
-            },
-            status=403,
-        )
-    if not throttle.allow_comment(reader, client_ip(request)):
-        return _too_many(request, gettext("Too many comments. Try again in an hour."))
-    return None
+        message, status = gettext("Comments on this article are closed."), 403
+    elif reader is None:
+        message, status = gettext("Sign in with your phone number to comment."), 403
+        context["signin"] = True
+    elif reader.is_blocked:
+        message, status = gettext("Your account is blocked: you cannot comment."), 403
+    elif not throttle.allow_comment(reader, client_ip(request)):
+        message, status = gettext("Too many comments. Try again in an hour."), 429
+    else:
+        return None
+    return render(request, "comments/refused.html", {**context, "message": message}, status=status)
 
 
 def _post(article, reader, form):

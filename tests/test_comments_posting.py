@@ -90,6 +90,7 @@ def test_a_flood_from_one_account_gets_429_in_the_readers_language(
     assert statuses == [302, 302, 302, 429]
     response = reader_client.post(f"/kk/comments/{article.pk}/", {"text": "тағы"})
     assert "Пікір тым көп" in response.content.decode()
+    assert ">тағы</textarea>" in response.content.decode()
     assert Comment.objects.count() == 3
 
 
@@ -141,6 +142,7 @@ def test_a_blocked_reader_is_refused(reader_client, article):
     response = reader_client.post(f"/kk/comments/{article.pk}/", {"text": "Тағы да"})
     assert response.status_code == 403
     assert "Аккаунтыңыз бұғатталған" in response.content.decode()
+    assert ">Тағы да</textarea>" in response.content.decode()  # the typed text is given back
     assert not Comment.objects.exists()
 
 

@@ -27,9 +27,11 @@ def hit(kind, who, limit):
     try:
         count = cache.incr(key)
     except ValueError:
-        # Evicted between add() and incr() (or no cache at all): let it through.
+        # Evicted between add() and incr(): let it through.
         return True
-    return count <= limit
+    # None: Redis is away (IGNORE_EXCEPTIONS). Readers keep commenting, unlimited
+    # for that moment, rather than getting an error.
+    return count is None or count <= limit
 
 
 def allow_code(phone, address):

@@ -55,6 +55,7 @@ def pages(article):
         tag,
         extra=[
             "/rss/",
+            "/rss/atom/",
             f"/{rubric}/rss/",
             "/admin/login/",
             "/comments/signin/",

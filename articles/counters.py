@@ -141,8 +141,9 @@ def views_text(count):
     """A view count in words ("12 просмотров") in the active language, as the page has it."""
     # The same catalog entry and number format as the {% blocktranslate count %}
     # in templates/articles/includes/meta.html.
-    return ngettext("%(counter)s view", "%(counter)s views", count) % {
-        "counter": formats.localize(count)
+    # Digit groups held by a no-break space ("15 970"), as the `grouped` filter.
+    return ngettext("%(views)s view", "%(views)s views", count) % {
+        "views": formats.number_format(count, force_grouping=True)
     }
 
 

@@ -36,6 +36,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import audit, images, preview, richtext
+from .admin_messages import AgreeingMessagesMixin
 from .forms import ArticleAdminForm
 from .models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
 
@@ -136,14 +137,14 @@ def _history_comment(revision):
 
 
 @admin.register(Rubric)
-class RubricAdmin(TabbedTranslationAdmin):
+class RubricAdmin(AgreeingMessagesMixin, TabbedTranslationAdmin):
     list_display = ["name_ru", "name_kk", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name_ru", "name_kk", "slug"]
 
 
 @admin.register(Source)
-class SourceAdmin(TabbedTranslationAdmin):
+class SourceAdmin(AgreeingMessagesMixin, TabbedTranslationAdmin):
     list_display = ["name_ru", "name_kk", "kind", "url"]
     list_filter = ["kind"]
     search_fields = ["name_ru", "name_kk", "url"]
@@ -167,7 +168,7 @@ class KazakhNameFilter(admin.SimpleListFilter):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(AgreeingMessagesMixin, admin.ModelAdmin):
     list_display = ["name", "name_kk", "slug", "article_count"]
     # Translators go down the list typing Kazakh names, one save for the page.
     list_editable = ["name_kk"]
@@ -267,7 +268,7 @@ class TranslationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
     form = ArticleAdminForm
     list_display = [
         "thumbnail",

@@ -37,7 +37,7 @@ from reversion.models import Version
 
 from . import audit, images, preview, richtext
 from .admin_messages import AgreeingMessagesMixin
-from .forms import ArticleAdminForm
+from .forms import ArticleAdminForm, PhotoInlineFormSet
 from .models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
 
 # Our Tag model (Kazakh-aware slugs) is the one editors manage; taggit's own
@@ -208,6 +208,7 @@ def thumbnail_url(photo, width=160):
 
 class PhotoInline(TranslationStackedInline):
     model = Photo
+    formset = PhotoInlineFormSet
     extra = 0
     fields = ["image", "preview", "caption", "credit", "alt", "position"]
     readonly_fields = ["preview"]

@@ -35,7 +35,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import audit, images, preview, richtext
+from . import audit, history, images, preview, richtext
 from .admin_messages import AgreeingMessagesMixin
 from .forms import ArticleAdminForm, PhotoInlineFormSet
 from .models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
@@ -123,14 +123,6 @@ def _lost_photos_message(count):
         "be restored, and the version is restored without them.",
         count,
     ) % {"count": count}
-
-
-def _history_comment(revision):
-    """A version's comment in the reader's language: Django's JSON change message or a msgid."""
-    comment = revision.comment or ""
-    if comment.startswith("["):
-        return revision.get_comment()
-    return gettext(comment) if comment else ""
 
 
 # Small admins -----------------------------------------------------------------
@@ -623,7 +615,7 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
 
     # django-reversion stores the change message as the editor read it, in
     # their language; Django's own (JSON) form is stored instead, so that the
-    # history reads in the language of whoever opens it (_history_comment).
+    # history reads in the language of whoever opens it (articles/history.py).
     def log_addition(self, request, obj, message):
         entry = super().log_addition(request, obj, message)
         if reversion.is_active():
@@ -643,12 +635,13 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
             .order_by("-revision__date_created", "-pk")
         )
         statuses = dict(Article.Status.choices)
+        names = history.HistoryNames()
         rows = [
             {
                 "version": version,
                 "number": version.field_dict.get("version"),
                 "status": statuses.get(version.field_dict.get("status"), ""),
-                "comment": _history_comment(version.revision),
+                "comment": names.change_message(version.revision),
                 "url": reverse(
                     f"{self.admin_site.name}:articles_article_revision",
                     args=(quote(version.object_id), version.pk),
@@ -673,7 +666,7 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
         if old.revision.date_created > new.revision.date_created:
             old, new = new, old
         changes = []
-        labels = {field.attname: field.verbose_name for field in Article._meta.concrete_fields}
+        fields = {field.attname: field for field in Article._meta.concrete_fields}
         # Bookkeeping, and the original columns modeltranslation keeps beside
         # the _ru/_kk ones (their value is undetermined, pitfall 5).
         skip = {
@@ -690,21 +683,25 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
             "slug_kk",
         }
         before, after = old.field_dict, new.field_dict
-        for name, label in labels.items():
+        for name, field in fields.items():
             if name in skip or before.get(name) == after.get(name):
                 continue
-            old_text = strip_tags(str(before.get(name) or ""))
-            new_text = strip_tags(str(after.get(name) or ""))
+            label = field.verbose_name
+            old_text = strip_tags(history.field_text(field, before.get(name)))
+            new_text = strip_tags(history.field_text(field, after.get(name)))
             diff = difflib.ndiff(old_text.split(), new_text.split())
             words = [(token[0], token[2:]) for token in diff if token[0] in " -+"]
             changes.append({"label": label, "name": name, "words": words})
+        names = history.HistoryNames()
+        old_related = history.related_names(old, names)
+        new_related = history.related_names(new, names)
         for relation, label in (
             ("photos", _("photos")),
             ("article_sources", _("sources")),
             ("tagged_items", _("tags")),
         ):
-            old_items = self._related_reprs(old, relation)
-            new_items = self._related_reprs(new, relation)
+            old_items = old_related[relation]
+            new_items = new_related[relation]
             if old_items != new_items:
                 changes.append(
                     {"label": label, "name": relation, "old": old_items, "new": new_items}
@@ -722,19 +719,6 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
             "changes": changes,
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
-
-    def _related_reprs(self, version, relation):
-        model = {
-            "photos": Photo,
-            "article_sources": ArticleSource,
-            "tagged_items": TaggedArticle,
-        }[relation]
-        reprs = sorted(
-            item.object_repr
-            for item in version.revision.version_set.all()
-            if item.content_type.model_class() is model
-        )
-        return reprs
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Restore an old version: editors only, live counters kept, audited.

@@ -31,6 +31,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -254,8 +255,8 @@ for _device in (TOTPDevice, StaticDevice):
 class AuditEntryAdmin(admin.ModelAdmin):
     """Who published, unpublished, deleted, restored or changed roles, and when."""
 
-    list_display = ["created_at", "actor_name", "action", "object_type", "object_repr", "summary"]
-    list_filter = ["action", "created_at", "object_type"]
+    list_display = ["created_at", "actor_name", "action", "object_display", "summary"]
+    list_filter = ["action", "created_at", audit.ObjectTypeFilter]
     search_fields = ["actor_name", "object_repr", "object_id"]
     date_hierarchy = "created_at"
     list_per_page = 100
@@ -264,15 +265,33 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "actor",
         "actor_name",
         "action",
-        "object_type",
+        "object_type_name",
         "object_id",
         "object_repr",
-        "details",
+        "summary",
     ]
+
+    class Media:
+        css = {"all": ["css/admin/audit.css"]}
+
+    # What an entry is about and its details, as an editor reads them (articles/audit.py).
+    @admin.display(description=_("object"), ordering="object_repr")
+    def object_display(self, entry):
+        if not entry.object_type:
+            return "—"
+        return format_html(
+            '<span class="audit-type">{}</span> {}',
+            audit.object_type_name(entry.object_type),
+            entry.object_repr,
+        )
+
+    @admin.display(description=_("object type"))
+    def object_type_name(self, entry):
+        return audit.object_type_name(entry.object_type)
 
     @admin.display(description=_("details"))
     def summary(self, entry):
-        return "; ".join(f"{key}: {value}" for key, value in sorted(entry.details.items()))
+        return audit.details_text(entry)
 
     # History is read, never written or erased by hand.
     def has_add_permission(self, request):

@@ -32,10 +32,12 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
+
+from . import reserved
+from .models import Article, forget_most_read
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,15 @@ STORED_STATUSES = {200: None, 301: 60, 404: 60}
 # Headers that describe one response, not the page: never replayed.
 _NOT_REPLAYED = {"set-cookie", "cache-control", "vary", "expires", "x-page-cache"}
 _STRIPPED_VARY = {"accept-language", "cookie"}
+# Reader pages: every view of these URL namespaces...
+CACHED_NAMESPACES = {"articles"}
+# ...and, outside them, what search engines read, as content-bound as a page...
+CACHED_VIEWS = {"robots_txt", "sitemap", "sitemap_section", "news_sitemap"}
+# ...but never a draft's preview (signed link, one editor's eyes).
+NEVER_CACHED_VIEWS = {"articles:preview"}
+# One request renders a changed page while the others get the old one; a
+# render that died lets the next request try again after this long.
+RENDER_LOCK_SECONDS = 10
 # What social networks, ad networks and newsletters add to shared links. No
 # view reads them, so they must not make a new page: a post shared on
 # Facebook would otherwise bring every reader with a ``?fbclid=`` of their
@@ -69,17 +80,11 @@ TRACKING_PARAMETERS = frozenset(
 )
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 # The generation state ----------------------------------------------------
 
 
 def _next_scheduled():
     """POSIX time of the next scheduled publication, or None."""
-    from .models import Article  # noqa: PLC0415 - models import this module's signals
-
     when = (
         Article.objects.scheduled()
         .order_by("published_at")
@@ -90,8 +95,6 @@ def _next_scheduled():
 
 
 def _renew_state():
-    from .models import forget_most_read  # noqa: PLC0415 - models import this module's signals
-
     state = {"token": uuid.uuid4().hex[:16], "next": _next_scheduled()}
     cache.set(STATE_KEY, state, timeout=None)
     forget_most_read()
@@ -101,7 +104,7 @@ def _renew_state():
 def content_changed(**_signal_kwargs):
     """Empty the page cache: every page stored so far is stale.
 
-    Connected to the content models' signals below; call it after a bulk
+    Connected to the content models' signals (articles/signals.py); call it after a bulk
     change that bypasses them (``QuerySet.update()``, ``bulk_create()``).
     Inside a transaction the token is renewed now (pages stop being served)
     and again after the commit, because a reader may have stored a page with
@@ -136,11 +139,7 @@ def generation(request):
 
 
 def _never_cached_paths():
-    paths = _setting(
-        "PAGE_CACHE_SKIP_PATHS",
-        ["/admin/", "/kk/admin/", "/preview/", "/kk/preview/", "/_/", "/healthz"],
-    )
-    return (*paths, settings.STATIC_URL, settings.MEDIA_URL)
+    return (*reserved.NEVER_CACHED, settings.STATIC_URL, settings.MEDIA_URL)
 
 
 def _shared_query(request):
@@ -176,14 +175,6 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.skip_paths = _never_cached_paths()
-        self.namespaces = set(_setting("PAGE_CACHE_NAMESPACES", ["articles"]))
-        self.skip_views = set(_setting("PAGE_CACHE_SKIP_VIEWS", ["articles:preview"]))
-        # Outside the namespaces: what search engines read, as content-bound as a page.
-        self.views = set(
-            _setting(
-                "PAGE_CACHE_VIEWS", ["robots_txt", "sitemap", "sitemap_section", "news_sitemap"]
-            )
-        )
 
     def __call__(self, request):
         if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
@@ -215,7 +206,7 @@ class PageCacheMiddleware:
         # moment traffic peaks: one request renders it again while the
         # others get the previous version for that short while.
         lock = f"{key}:rendering"
-        if not cache.add(lock, 1, timeout=_setting("PAGE_CACHE_LOCK_SECONDS", 10)):
+        if not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
             return self._replay(request, entry, state, "stale")
         try:
             return self._render(request, key, state)
@@ -236,10 +227,10 @@ class PageCacheMiddleware:
     def _storable(self, request, response):
         match = getattr(request, "resolver_match", None)
         if match is None or (
-            match.namespace not in self.namespaces and match.view_name not in self.views
+            match.namespace not in CACHED_NAMESPACES and match.view_name not in CACHED_VIEWS
         ):
             return False
-        if match.view_name in self.skip_views:
+        if match.view_name in NEVER_CACHED_VIEWS:
             return False
         if response.status_code not in STORED_STATUSES or response.streaming:
             return False
@@ -249,13 +240,15 @@ class PageCacheMiddleware:
         if any(word in control for word in ("private", "no-store", "no-cache")):
             return False
         vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
-        # The URL decides the language (pitfall 19) and a request without a
-        # session cookie is anonymous whatever other cookies it has
-        # (pitfall 20): only those two may be dropped from Vary.
+        # Only two may be dropped from Vary. Accept-Language: the URL decides
+        # the language (LocaleMiddleware adds it to unprefixed pages anyway,
+        # and a CDN would keep a copy per browser language). Cookie: a request
+        # without a session cookie is anonymous whatever other cookies it has
+        # (kept, it would make one entry per cookie string).
         return vary <= _STRIPPED_VARY
 
     def _store(self, key, response, state):
-        ttl = STORED_STATUSES[response.status_code] or _setting("PAGE_CACHE_SECONDS", 600)
+        ttl = STORED_STATUSES[response.status_code] or settings.PAGE_CACHE_SECONDS
         headers = tuple(
             (name, value)
             for name, value in response.headers.items()
@@ -267,7 +260,7 @@ class PageCacheMiddleware:
     # Headers
 
     def _max_age(self, state):
-        max_age = _setting("PAGE_CACHE_MAX_AGE", 60)
+        max_age = settings.PAGE_CACHE_MAX_AGE
         if state["next"] is not None:
             # A shared cache must not serve the page past a scheduled publication.
             max_age = max(0, min(max_age, int(state["next"] - time.time())))
@@ -294,28 +287,3 @@ class PageCacheMiddleware:
         self._mark_public(response, state, max_age=0 if how == "stale" else None)
         response.headers["X-Page-Cache"] = how
         return response
-
-
-# What empties the cache ------------------------------------------------------
-
-
-def connect_signals():
-    """Any saved or deleted piece of content makes every stored page stale."""
-    from .models import (  # noqa: PLC0415 - called from AppConfig.ready()
-        Article,
-        ArticleSource,
-        Photo,
-        Rubric,
-        Source,
-        Tag,
-        TaggedArticle,
-    )
-
-    for model in (Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle):
-        uid = f"pagecache:{model._meta.label}"
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}:save")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}:delete")
-    for through in (Article.tags.through, Article.sources.through):
-        m2m_changed.connect(
-            content_changed, sender=through, dispatch_uid=f"pagecache:{through._meta.label}:m2m"
-        )

@@ -37,7 +37,7 @@ from reversion.models import Version
 
 from . import audit, conflicts, history, images, preview, richtext, spelling
 from .admin_messages import AgreeingMessagesMixin
-from .forms import ArticleAdminForm, PhotoInlineFormSet
+from .forms import ArticleAdminForm, ArticleSourceInlineFormSet, PhotoInlineFormSet
 from .models import (
     Article,
     ArticleSource,
@@ -220,6 +220,7 @@ class PhotoInline(TranslationStackedInline):
 
 class ArticleSourceInline(admin.TabularInline):
     model = ArticleSource
+    formset = ArticleSourceInlineFormSet
     extra = 0
     fields = ["source", "role", "url", "position"]
     autocomplete_fields = ["source"]
@@ -411,7 +412,10 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
             # sources and tags: version them again as they are now.
             article = form.instance
             reversion.add_to_revision(article)
-            for related in (article.photos, article.article_sources, article.tagged_items):
+            # Read afresh: the form's article has its photos prefetched as they
+            # were before this save, and a version must hold them as saved.
+            current = Article.objects.get(pk=article.pk)
+            for related in (current.photos, current.article_sources, current.tagged_items):
                 for item in related.all():
                     reversion.add_to_revision(item)
 

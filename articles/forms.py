@@ -169,3 +169,12 @@ class PhotoInlineFormSet(BaseInlineFormSet):
                 next_position += 1
             form.cleaned_data["position"] = form.instance.position = next_position
             taken.add(next_position)
+
+
+class ArticleSourceInlineFormSet(BaseInlineFormSet):
+    """An article's sources: a duplicate is refused in the editor's words, not field names."""
+
+    def get_unique_error_message(self, unique_check):
+        if set(unique_check) >= {"source", "role"}:
+            return _("The same source is listed twice with the same role: remove one of them.")
+        return super().get_unique_error_message(unique_check)

@@ -340,3 +340,25 @@ def test_an_object_named_with_markup_stays_text(client, chief):
     html = response.content.decode()
     assert "&lt;b&gt;Жирный&lt;/b&gt;" in html
     assert "<b>Жирный</b>" not in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ru", "Один и тот же источник указан дважды с одной и той же ролью: удалите один из них."),
+        ("kk", "Бір дереккөз бір рөлмен екі рет көрсетілген: біреуін жойыңыз."),
+    ],
+)
+@pytest.mark.usefixtures("chief")
+def test_a_source_listed_twice_is_refused_in_words(client, article, source, lang, expected):
+    data = article_form_data(article)
+    data["article_sources-TOTAL_FORMS"] = "2"
+    for index in range(2):
+        data[f"article_sources-{index}-source"] = str(source.pk)
+        data[f"article_sources-{index}-role"] = "reports"
+        data[f"article_sources-{index}-position"] = str(index)
+    response = client.post(f"{PREFIX[lang]}articles/article/{article.pk}/change/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert expected in html
+    assert "source и role" not in html and "source and role" not in html

@@ -158,3 +158,21 @@ def test_photo_is_named_by_caption_in_the_admin_language(logged_in, article):
     Photo.objects.filter(article=article).update(caption_ru="", caption_kk="")
     with translation.override("kk"):
         assert str(article.photos.get()) == "Фотосурет 1"
+
+
+def test_a_version_holds_its_photos_as_saved_not_as_loaded(logged_in, article):
+    photo = Photo.objects.create(article=article, image="photos/x.jpg", position=0)
+    data = form_data(article)
+    data["photos-0-caption_ru"] = "Победительница за доской"
+    response = logged_in.post(change_url(article), data)
+    assert response.status_code == 302, errors_of(response)
+    photo.refresh_from_db()
+    assert photo.caption_ru == "Победительница за доской"
+
+    latest = Version.objects.get_for_object(article).first()
+    [saved] = [
+        item.field_dict
+        for item in latest.revision.version_set.all()
+        if item.content_type.model_class() is Photo
+    ]
+    assert saved["caption_ru"] == "Победительница за доской"

@@ -1,8 +1,10 @@
 """The photo inline: new photos go last, in the order added; named by caption or place."""
 
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles.models import Article, Photo
@@ -10,6 +12,7 @@ from articles.models import Article, Photo
 from .test_admin_articles import change_url, editor, form_data, jpeg_bytes  # noqa: F401
 
 PREFIX = {"ru": "/admin/", "kk": "/kk/admin/"}
+migration = import_module("articles.migrations.0012_photo_positions_distinct")
 
 
 def added_photos(start, *captions, position=""):
@@ -95,3 +98,24 @@ def test_a_photo_without_caption_is_titled_by_its_place_not_its_file(
     # The last is the template for a photo added in the page ("#3" until saved).
     assert [re.sub(r"<.*", "", label, flags=re.DOTALL).strip() for label in labels[:-1]] == titles
     assert "photos/" not in "".join(labels)
+
+
+def test_photos_sharing_a_position_are_numbered_in_their_order(make_article):
+    """The data migration for photos saved before positions were given out."""
+    article, other = make_article(), make_article()
+    first, second, lead = (
+        Photo.objects.create(article=article, image=stored(f"{name}.jpg"), position=3)
+        for name in "abc"
+    )
+    Photo.objects.filter(pk=lead.pk).update(position=0)
+    kept = [Photo.objects.create(article=other, image=stored("d.jpg"), position=p) for p in (2, 5)]
+
+    migration.distinct_positions(apps, None)
+
+    assert list(article.photos.order_by("position").values_list("pk", "position")) == [
+        (lead.pk, 0),
+        (first.pk, 1),
+        (second.pk, 2),
+    ]
+    assert [photo.position for photo in other.photos.order_by("position")] == [2, 5]
+    assert [photo.pk for photo in other.photos.order_by("position")] == [p.pk for p in kept]

@@ -148,6 +148,7 @@ class SourceAdmin(AgreeingMessagesMixin, TabbedTranslationAdmin):
     list_display = ["name_ru", "name_kk", "kind", "url"]
     list_filter = ["kind"]
     search_fields = ["name_ru", "name_kk", "url"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class KazakhNameFilter(admin.SimpleListFilter):

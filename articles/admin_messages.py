@@ -35,6 +35,10 @@ class Sentences:
     missing: Promise
     count_deleted: Promise
     count_changed: Promise
+    # The delete page (Django's says "удалить статья", "Удаление рубрика").
+    confirm_delete: Promise
+    delete_protected: Promise
+    delete_forbidden: Promise
 
 
 SENTENCES = {
@@ -50,6 +54,16 @@ SENTENCES = {
         count_changed=ngettext_lazy(
             "%(count)d article changed.", "%(count)d articles changed.", "count"
         ),
+        confirm_delete=_(
+            "Are you sure you want to delete the article “{obj}”? "
+            "The following related objects will be deleted too:"
+        ),
+        delete_protected=_(
+            "Deleting the article “{obj}” would require deleting these protected objects:"
+        ),
+        delete_forbidden=_(
+            "Deleting the article “{obj}” would delete related objects your account may not delete:"
+        ),
     ),
     "articles.rubric": Sentences(
         added=_("The rubric “{obj}” was added successfully."),
@@ -62,6 +76,16 @@ SENTENCES = {
         ),
         count_changed=ngettext_lazy(
             "%(count)d rubric changed.", "%(count)d rubrics changed.", "count"
+        ),
+        confirm_delete=_(
+            "Are you sure you want to delete the rubric “{obj}”? "
+            "The following related objects will be deleted too:"
+        ),
+        delete_protected=_(
+            "Deleting the rubric “{obj}” would require deleting these protected objects:"
+        ),
+        delete_forbidden=_(
+            "Deleting the rubric “{obj}” would delete related objects your account may not delete:"
         ),
     ),
     "articles.source": Sentences(
@@ -76,6 +100,16 @@ SENTENCES = {
         count_changed=ngettext_lazy(
             "%(count)d source changed.", "%(count)d sources changed.", "count"
         ),
+        confirm_delete=_(
+            "Are you sure you want to delete the source “{obj}”? "
+            "The following related objects will be deleted too:"
+        ),
+        delete_protected=_(
+            "Deleting the source “{obj}” would require deleting these protected objects:"
+        ),
+        delete_forbidden=_(
+            "Deleting the source “{obj}” would delete related objects your account may not delete:"
+        ),
     ),
     "articles.tag": Sentences(
         added=_("The tag “{obj}” was added successfully."),
@@ -85,6 +119,16 @@ SENTENCES = {
         missing=_("There is no tag with ID “{key}”: perhaps it was deleted."),
         count_deleted=ngettext_lazy("%(count)d tag deleted.", "%(count)d tags deleted.", "count"),
         count_changed=ngettext_lazy("%(count)d tag changed.", "%(count)d tags changed.", "count"),
+        confirm_delete=_(
+            "Are you sure you want to delete the tag “{obj}”? "
+            "The following related objects will be deleted too:"
+        ),
+        delete_protected=_(
+            "Deleting the tag “{obj}” would require deleting these protected objects:"
+        ),
+        delete_forbidden=_(
+            "Deleting the tag “{obj}” would delete related objects your account may not delete:"
+        ),
     ),
     "auth.user": Sentences(
         added=_("The user “{obj}” was added successfully."),
@@ -94,6 +138,16 @@ SENTENCES = {
         missing=_("There is no user with ID “{key}”: perhaps they were deleted."),
         count_deleted=ngettext_lazy("%(count)d user deleted.", "%(count)d users deleted.", "count"),
         count_changed=ngettext_lazy("%(count)d user changed.", "%(count)d users changed.", "count"),
+        confirm_delete=_(
+            "Are you sure you want to delete the user “{obj}”? "
+            "The following related objects will be deleted too:"
+        ),
+        delete_protected=_(
+            "Deleting the user “{obj}” would require deleting these protected objects:"
+        ),
+        delete_forbidden=_(
+            "Deleting the user “{obj}” would delete related objects your account may not delete:"
+        ),
     ),
     "auth.group": Sentences(
         added=_("The group “{obj}” was added successfully."),
@@ -106,6 +160,16 @@ SENTENCES = {
         ),
         count_changed=ngettext_lazy(
             "%(count)d group changed.", "%(count)d groups changed.", "count"
+        ),
+        confirm_delete=_(
+            "Are you sure you want to delete the group “{obj}”? "
+            "The following related objects will be deleted too:"
+        ),
+        delete_protected=_(
+            "Deleting the group “{obj}” would require deleting these protected objects:"
+        ),
+        delete_forbidden=_(
+            "Deleting the group “{obj}” would delete related objects your account may not delete:"
         ),
     ),
 }
@@ -215,5 +279,16 @@ def agreeing(opts, message):
 class AgreeingMessagesMixin:
     """A ModelAdmin whose messages agree with its model (see the module's docstring)."""
 
+    delete_confirmation_template = "admin/agreeing_delete_confirmation.html"
+
     def message_user(self, request, message, *args, **kwargs):
         return super().message_user(request, agreeing(self.opts, message), *args, **kwargs)
+
+    def render_delete_form(self, request, context):
+        sentences = SENTENCES.get(self.opts.label_lower)
+        if sentences is not None:
+            context["delete_sentences"] = {
+                name: format_html(str(getattr(sentences, name)), obj=context["object"])
+                for name in ("confirm_delete", "delete_protected", "delete_forbidden")
+            }
+        return super().render_delete_form(request, context)

@@ -4,6 +4,8 @@ Every message is read from the page the editor lands on, after a POST through
 the admin, in the Russian (/admin/) and the Kazakh (/kk/admin/) admin.
 """
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.utils.html import strip_tags
@@ -362,3 +364,44 @@ def test_a_source_listed_twice_is_refused_in_words(client, article, source, lang
     html = response.content.decode()
     assert expected in html
     assert "source и role" not in html and "source and role" not in html
+
+
+def page_text(response):
+    return re.sub(r"\s+", " ", strip_tags(response.content.decode()))
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "ru",
+            "Вы уверены, что хотите удалить статью «В Актау открыли новую школу»? "
+            "Вместе с этим будут удалены следующие связанные объекты:",
+        ),
+        (
+            "kk",
+            "«Ақтауда жаңа мектеп ашылды» мақаласын жойғыңыз келетініне сенімдісіз бе? "
+            "Онымен бірге мына байланысты нысандар да жойылады:",
+        ),
+    ],
+)
+@pytest.mark.usefixtures("chief")
+def test_the_delete_page_asks_in_agreement(client, article, lang, expected):
+    response = client.get(f"{PREFIX[lang]}articles/article/{article.pk}/delete/")
+    assert expected in page_text(response)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "ru",
+            "Чтобы удалить рубрику «Актау», пришлось бы удалить и эти защищённые объекты:",
+        ),
+        ("kk", "«Ақтау» айдарын жою үшін мына қорғалған нысандарды да жою керек болар еді:"),
+    ],
+)
+@pytest.mark.usefixtures("chief")
+def test_a_rubric_with_articles_is_protected_in_words(client, article, lang, expected):
+    response = client.get(f"{PREFIX[lang]}articles/rubric/{article.rubric_id}/delete/")
+    assert expected in page_text(response)

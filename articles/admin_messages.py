@@ -17,6 +17,8 @@ deleted…), so its redirects and permissions are untouched.
 import re
 from dataclasses import dataclass
 
+from django.contrib.admin.actions import delete_selected
+from django.template.response import TemplateResponse
 from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import SafeData, mark_safe
@@ -39,6 +41,10 @@ class Sentences:
     confirm_delete: Promise
     delete_protected: Promise
     delete_forbidden: Promise
+    # …and for selected objects (Django's says "удалить выбранные статья").
+    confirm_delete_selected: Promise
+    delete_selected_protected: Promise
+    delete_selected_forbidden: Promise
 
 
 SENTENCES = {
@@ -64,6 +70,26 @@ SENTENCES = {
         delete_forbidden=_(
             "Deleting the article “{obj}” would delete related objects your account may not delete:"
         ),
+        confirm_delete_selected=ngettext_lazy(
+            "Are you sure you want to delete the selected article? "
+            "The following related objects will be deleted too:",
+            "Are you sure you want to delete the %(count)d selected articles? "
+            "The following related objects will be deleted too:",
+            "count",
+        ),
+        delete_selected_protected=ngettext_lazy(
+            "Deleting the selected article would require deleting these protected objects:",
+            "Deleting the %(count)d selected articles would require deleting these protected "
+            "objects:",
+            "count",
+        ),
+        delete_selected_forbidden=ngettext_lazy(
+            "Deleting the selected article would delete related objects your account may not "
+            "delete:",
+            "Deleting the %(count)d selected articles would delete related objects your account "
+            "may not delete:",
+            "count",
+        ),
     ),
     "articles.rubric": Sentences(
         added=_("The rubric “{obj}” was added successfully."),
@@ -86,6 +112,26 @@ SENTENCES = {
         ),
         delete_forbidden=_(
             "Deleting the rubric “{obj}” would delete related objects your account may not delete:"
+        ),
+        confirm_delete_selected=ngettext_lazy(
+            "Are you sure you want to delete the selected rubric? "
+            "The following related objects will be deleted too:",
+            "Are you sure you want to delete the %(count)d selected rubrics? "
+            "The following related objects will be deleted too:",
+            "count",
+        ),
+        delete_selected_protected=ngettext_lazy(
+            "Deleting the selected rubric would require deleting these protected objects:",
+            "Deleting the %(count)d selected rubrics would require deleting these protected "
+            "objects:",
+            "count",
+        ),
+        delete_selected_forbidden=ngettext_lazy(
+            "Deleting the selected rubric would delete related objects your account may not "
+            "delete:",
+            "Deleting the %(count)d selected rubrics would delete related objects your account "
+            "may not delete:",
+            "count",
         ),
     ),
     "articles.source": Sentences(
@@ -110,6 +156,26 @@ SENTENCES = {
         delete_forbidden=_(
             "Deleting the source “{obj}” would delete related objects your account may not delete:"
         ),
+        confirm_delete_selected=ngettext_lazy(
+            "Are you sure you want to delete the selected source? "
+            "The following related objects will be deleted too:",
+            "Are you sure you want to delete the %(count)d selected sources? "
+            "The following related objects will be deleted too:",
+            "count",
+        ),
+        delete_selected_protected=ngettext_lazy(
+            "Deleting the selected source would require deleting these protected objects:",
+            "Deleting the %(count)d selected sources would require deleting these protected "
+            "objects:",
+            "count",
+        ),
+        delete_selected_forbidden=ngettext_lazy(
+            "Deleting the selected source would delete related objects your account may not "
+            "delete:",
+            "Deleting the %(count)d selected sources would delete related objects your account "
+            "may not delete:",
+            "count",
+        ),
     ),
     "articles.tag": Sentences(
         added=_("The tag “{obj}” was added successfully."),
@@ -129,6 +195,24 @@ SENTENCES = {
         delete_forbidden=_(
             "Deleting the tag “{obj}” would delete related objects your account may not delete:"
         ),
+        confirm_delete_selected=ngettext_lazy(
+            "Are you sure you want to delete the selected tag? "
+            "The following related objects will be deleted too:",
+            "Are you sure you want to delete the %(count)d selected tags? "
+            "The following related objects will be deleted too:",
+            "count",
+        ),
+        delete_selected_protected=ngettext_lazy(
+            "Deleting the selected tag would require deleting these protected objects:",
+            "Deleting the %(count)d selected tags would require deleting these protected objects:",
+            "count",
+        ),
+        delete_selected_forbidden=ngettext_lazy(
+            "Deleting the selected tag would delete related objects your account may not delete:",
+            "Deleting the %(count)d selected tags would delete related objects your account "
+            "may not delete:",
+            "count",
+        ),
     ),
     "auth.user": Sentences(
         added=_("The user “{obj}” was added successfully."),
@@ -147,6 +231,24 @@ SENTENCES = {
         ),
         delete_forbidden=_(
             "Deleting the user “{obj}” would delete related objects your account may not delete:"
+        ),
+        confirm_delete_selected=ngettext_lazy(
+            "Are you sure you want to delete the selected user? "
+            "The following related objects will be deleted too:",
+            "Are you sure you want to delete the %(count)d selected users? "
+            "The following related objects will be deleted too:",
+            "count",
+        ),
+        delete_selected_protected=ngettext_lazy(
+            "Deleting the selected user would require deleting these protected objects:",
+            "Deleting the %(count)d selected users would require deleting these protected objects:",
+            "count",
+        ),
+        delete_selected_forbidden=ngettext_lazy(
+            "Deleting the selected user would delete related objects your account may not delete:",
+            "Deleting the %(count)d selected users would delete related objects your account "
+            "may not delete:",
+            "count",
         ),
     ),
     "auth.group": Sentences(
@@ -170,6 +272,25 @@ SENTENCES = {
         ),
         delete_forbidden=_(
             "Deleting the group “{obj}” would delete related objects your account may not delete:"
+        ),
+        confirm_delete_selected=ngettext_lazy(
+            "Are you sure you want to delete the selected group? "
+            "The following related objects will be deleted too:",
+            "Are you sure you want to delete the %(count)d selected groups? "
+            "The following related objects will be deleted too:",
+            "count",
+        ),
+        delete_selected_protected=ngettext_lazy(
+            "Deleting the selected group would require deleting these protected objects:",
+            "Deleting the %(count)d selected groups would require deleting these protected "
+            "objects:",
+            "count",
+        ),
+        delete_selected_forbidden=ngettext_lazy(
+            "Deleting the selected group would delete related objects your account may not delete:",
+            "Deleting the %(count)d selected groups would delete related objects your account "
+            "may not delete:",
+            "count",
         ),
     ),
 }
@@ -280,6 +401,7 @@ class AgreeingMessagesMixin:
     """A ModelAdmin whose messages agree with its model (see the module's docstring)."""
 
     delete_confirmation_template = "admin/agreeing_delete_confirmation.html"
+    delete_selected_confirmation_template = "admin/agreeing_delete_selected_confirmation.html"
 
     def message_user(self, request, message, *args, **kwargs):
         return super().message_user(request, agreeing(self.opts, message), *args, **kwargs)
@@ -292,3 +414,27 @@ class AgreeingMessagesMixin:
                 for name in ("confirm_delete", "delete_protected", "delete_forbidden")
             }
         return super().render_delete_form(request, context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            _function, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (_delete_selected_in_agreement, name, description)
+        return actions
+
+
+def _delete_selected_in_agreement(modeladmin, request, queryset):
+    """Django's "delete selected" action, its confirmation page worded for the model."""
+    response = delete_selected(modeladmin, request, queryset)
+    sentences = SENTENCES.get(modeladmin.opts.label_lower)
+    if isinstance(response, TemplateResponse) and sentences is not None:
+        count = {"count": queryset.count()}
+        response.context_data["delete_sentences"] = {
+            name: getattr(sentences, name) % count
+            for name in (
+                "confirm_delete_selected",
+                "delete_selected_protected",
+                "delete_selected_forbidden",
+            )
+        }
+    return response

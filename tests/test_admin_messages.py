@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils.html import strip_tags
 
-from articles.models import Rubric, Source, Tag
+from articles.models import Article, Rubric, Source, Tag
 
 from .test_admin_articles import form_data as article_form_data
 
@@ -405,3 +405,39 @@ def test_the_delete_page_asks_in_agreement(client, article, lang, expected):
 def test_a_rubric_with_articles_is_protected_in_words(client, article, lang, expected):
     response = client.get(f"{PREFIX[lang]}articles/rubric/{article.rubric_id}/delete/")
     assert expected in page_text(response)
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("ru", 1, "Вы уверены, что хотите удалить 1 выбранную статью?"),
+        ("ru", 2, "Вы уверены, что хотите удалить 2 выбранные статьи?"),
+        ("ru", 5, "Вы уверены, что хотите удалить 5 выбранных статей?"),
+        ("kk", 1, "Таңдалған мақаланы жойғыңыз келетініне сенімдісіз бе?"),
+        ("kk", 2, "Таңдалған 2 мақаланы жойғыңыз келетініне сенімдісіз бе?"),
+    ],
+)
+@pytest.mark.usefixtures("chief")
+def test_deleting_selected_articles_asks_in_agreement(client, make_article, lang, count, expected):
+    articles = [make_article() for _ in range(count)]
+    response = client.post(
+        f"{PREFIX[lang]}articles/article/",
+        {"action": "delete_selected", "_selected_action": [a.pk for a in articles]},
+    )
+    assert expected in page_text(response)
+    # The page still deletes them.
+    confirm = {"action": "delete_selected", "_selected_action": [a.pk for a in articles]}
+    client.post(f"{PREFIX[lang]}articles/article/", {**confirm, "post": "yes"})
+    assert not Article.objects.filter(pk__in=[a.pk for a in articles]).exists()
+
+
+@pytest.mark.usefixtures("chief")
+def test_deleting_a_selected_rubric_with_articles_is_protected_in_words(client, article):
+    response = client.post(
+        "/admin/articles/rubric/",
+        {"action": "delete_selected", "_selected_action": [article.rubric_id]},
+    )
+    assert (
+        "Чтобы удалить 1 выбранную рубрику, пришлось бы удалить и эти защищённые объекты:"
+        in page_text(response)
+    )

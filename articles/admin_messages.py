@@ -38,6 +38,7 @@ class Sentences:
     count_deleted: Promise
     count_changed: Promise
     # The delete page (Django's says "удалить статья", "Удаление рубрика").
+    cannot_delete: Promise
     confirm_delete: Promise
     delete_protected: Promise
     delete_forbidden: Promise
@@ -60,6 +61,7 @@ SENTENCES = {
         count_changed=ngettext_lazy(
             "%(count)d article changed.", "%(count)d articles changed.", "count"
         ),
+        cannot_delete=_("The article cannot be deleted"),
         confirm_delete=_(
             "Are you sure you want to delete the article “{obj}”? "
             "The following related objects will be deleted too:"
@@ -103,6 +105,7 @@ SENTENCES = {
         count_changed=ngettext_lazy(
             "%(count)d rubric changed.", "%(count)d rubrics changed.", "count"
         ),
+        cannot_delete=_("The rubric cannot be deleted"),
         confirm_delete=_(
             "Are you sure you want to delete the rubric “{obj}”? "
             "The following related objects will be deleted too:"
@@ -146,6 +149,7 @@ SENTENCES = {
         count_changed=ngettext_lazy(
             "%(count)d source changed.", "%(count)d sources changed.", "count"
         ),
+        cannot_delete=_("The source cannot be deleted"),
         confirm_delete=_(
             "Are you sure you want to delete the source “{obj}”? "
             "The following related objects will be deleted too:"
@@ -185,6 +189,7 @@ SENTENCES = {
         missing=_("There is no tag with ID “{key}”: perhaps it was deleted."),
         count_deleted=ngettext_lazy("%(count)d tag deleted.", "%(count)d tags deleted.", "count"),
         count_changed=ngettext_lazy("%(count)d tag changed.", "%(count)d tags changed.", "count"),
+        cannot_delete=_("The tag cannot be deleted"),
         confirm_delete=_(
             "Are you sure you want to delete the tag “{obj}”? "
             "The following related objects will be deleted too:"
@@ -222,6 +227,7 @@ SENTENCES = {
         missing=_("There is no user with ID “{key}”: perhaps they were deleted."),
         count_deleted=ngettext_lazy("%(count)d user deleted.", "%(count)d users deleted.", "count"),
         count_changed=ngettext_lazy("%(count)d user changed.", "%(count)d users changed.", "count"),
+        cannot_delete=_("The user cannot be deleted"),
         confirm_delete=_(
             "Are you sure you want to delete the user “{obj}”? "
             "The following related objects will be deleted too:"
@@ -263,6 +269,7 @@ SENTENCES = {
         count_changed=ngettext_lazy(
             "%(count)d group changed.", "%(count)d groups changed.", "count"
         ),
+        cannot_delete=_("The group cannot be deleted"),
         confirm_delete=_(
             "Are you sure you want to delete the group “{obj}”? "
             "The following related objects will be deleted too:"
@@ -294,6 +301,9 @@ SENTENCES = {
         ),
     ),
 }
+
+# The title of the page refusing to delete selected objects, whatever they are.
+CANNOT_DELETE_SELECTED = _("The selected objects cannot be deleted")
 
 # Said after "added"/"changed" when the form opens again: the same for every model.
 EDIT_AGAIN = _("You may go on editing below.")
@@ -409,6 +419,8 @@ class AgreeingMessagesMixin:
     def render_delete_form(self, request, context):
         sentences = SENTENCES.get(self.opts.label_lower)
         if sentences is not None:
+            if context.get("protected") or context.get("perms_lacking"):
+                context["title"] = sentences.cannot_delete
             context["delete_sentences"] = {
                 name: format_html(str(getattr(sentences, name)), obj=context["object"])
                 for name in ("confirm_delete", "delete_protected", "delete_forbidden")
@@ -428,8 +440,11 @@ def _delete_selected_in_agreement(modeladmin, request, queryset):
     response = delete_selected(modeladmin, request, queryset)
     sentences = SENTENCES.get(modeladmin.opts.label_lower)
     if isinstance(response, TemplateResponse) and sentences is not None:
+        context = response.context_data
+        if context.get("protected") or context.get("perms_lacking"):
+            context["title"] = CANNOT_DELETE_SELECTED
         count = {"count": queryset.count()}
-        response.context_data["delete_sentences"] = {
+        context["delete_sentences"] = {
             name: getattr(sentences, name) % count
             for name in (
                 "confirm_delete_selected",

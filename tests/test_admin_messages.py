@@ -392,18 +392,24 @@ def test_the_delete_page_asks_in_agreement(client, article, lang, expected):
 
 
 @pytest.mark.parametrize(
-    ("lang", "expected"),
+    ("lang", "title", "expected"),
     [
         (
             "ru",
+            "Рубрику удалить нельзя",
             "Чтобы удалить рубрику «Актау», пришлось бы удалить и эти защищённые объекты:",
         ),
-        ("kk", "«Ақтау» айдарын жою үшін мына қорғалған нысандарды да жою керек болар еді:"),
+        (
+            "kk",
+            "Айдарды жоюға болмайды",
+            "«Ақтау» айдарын жою үшін мына қорғалған нысандарды да жою керек болар еді:",
+        ),
     ],
 )
 @pytest.mark.usefixtures("chief")
-def test_a_rubric_with_articles_is_protected_in_words(client, article, lang, expected):
+def test_a_rubric_with_articles_is_protected_in_words(client, article, lang, title, expected):
     response = client.get(f"{PREFIX[lang]}articles/rubric/{article.rubric_id}/delete/")
+    assert f"<h1>{title}</h1>" in response.content.decode()
     assert expected in page_text(response)
 
 
@@ -441,3 +447,4 @@ def test_deleting_a_selected_rubric_with_articles_is_protected_in_words(client, 
         "Чтобы удалить 1 выбранную рубрику, пришлось бы удалить и эти защищённые объекты:"
         in page_text(response)
     )
+    assert "<h1>Выбранные объекты удалить нельзя</h1>" in response.content.decode()

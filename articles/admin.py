@@ -138,7 +138,7 @@ def _lost_photos_message(count):
 
 @admin.register(Rubric)
 class RubricAdmin(AgreeingMessagesMixin, TabbedTranslationAdmin):
-    list_display = ["name_ru", "name_kk", "slug", "position"]
+    list_display = ["name_ru", "name_kk", "slug", "position", "comments"]
     list_editable = ["position"]
     search_fields = ["name_ru", "name_kk", "slug"]
 
@@ -340,9 +340,10 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
                 "age_rating",
                 "is_breaking",
                 "is_pinned",
+                "comments",
             ]
         if not can_publish(user):
-            return ["published_at", "author", "is_breaking", "is_pinned"]
+            return ["published_at", "author", "is_breaking", "is_pinned", "comments"]
         return []
 
     def get_fieldsets(self, request, obj=None):
@@ -358,6 +359,7 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
             "age_rating",
             "is_breaking",
             "is_pinned",
+            "comments",
         ]
         fieldsets = [
             (

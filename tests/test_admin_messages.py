@@ -153,7 +153,13 @@ SMALL = {
     # model: (add URL part, POST data, object's name in ru / kk admin, sentences)
     "rubric": (
         "articles/rubric",
-        {"name_ru": "Жанаозен", "name_kk": "Жаңаөзен", "slug": "zhanaozen", "position": "3"},
+        {
+            "name_ru": "Жанаозен",
+            "name_kk": "Жаңаөзен",
+            "slug": "zhanaozen",
+            "position": "3",
+            "comments": "open",
+        },
         {
             "ru": (
                 "Рубрика «Жанаозен» была успешно добавлена.",

@@ -12,7 +12,7 @@ from articles.models import Article, Photo
 from .test_admin_articles import change_url, editor, form_data, jpeg_bytes  # noqa: F401
 
 PREFIX = {"ru": "/admin/", "kk": "/kk/admin/"}
-migration = import_module("articles.migrations.0012_photo_positions_distinct")
+migration = import_module("articles.migrations.0013_photo_positions_distinct")
 
 
 def added_photos(start, *captions, position=""):

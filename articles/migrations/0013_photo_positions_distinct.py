@@ -28,7 +28,7 @@ def distinct_positions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0011_audit_two_factor_reset"),
+        ("articles", "0012_comments_setting_replaces_invented_count"),
     ]
 
     operations = [

@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 
 from articles.models import Article, Rubric, Source, Tag
 
+from .readers import make_comment, make_reader
 from .test_admin_articles import form_data as article_form_data
 
 PREFIX = {"ru": "/admin/", "kk": "/kk/admin/"}
@@ -454,3 +455,40 @@ def test_deleting_a_selected_rubric_with_articles_is_protected_in_words(client, 
         in page_text(response)
     )
     assert "<h1>Выбранные объекты удалить нельзя</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "ru",
+            [
+                "Вы уверены, что хотите удалить комментарий «Хорошая новость»?",
+                "Комментарий «Хорошая новость» был успешно удалён.",
+                "Вы уверены, что хотите удалить 2 выбранных комментария?",
+                "2 комментария удалены.",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "«Хорошая новость» пікірін жойғыңыз келетініне сенімдісіз бе?",
+                "«Хорошая новость» пікірі сәтті жойылды.",
+                "Таңдалған 2 пікірді жойғыңыз келетініне сенімдісіз бе?",
+                "2 пікір жойылды.",
+            ],
+        ),
+    ],
+)
+@pytest.mark.usefixtures("chief")
+def test_comment_messages_agree(client, article, lang, expected):
+    reader = make_reader()
+    comments = [make_comment(article, reader, status="pending") for _ in range(3)]
+    url = f"{PREFIX[lang]}comments/comment/"
+    assert expected[0] in page_text(client.get(f"{url}{comments[0].pk}/delete/"))
+    response = client.post(f"{url}{comments[0].pk}/delete/", {"post": "yes"}, follow=True)
+    assert said(response) == [expected[1]]
+    selected = {"action": "delete_selected", "_selected_action": [c.pk for c in comments[1:]]}
+    assert expected[2] in page_text(client.post(url, selected))
+    response = client.post(url, {**selected, "post": "yes"}, follow=True)
+    assert said(response) == [expected[3]]

@@ -13,6 +13,11 @@ class ArticlesConfig(AppConfig):
         # Saving or deleting content empties the page cache, whatever path saved it.
         cache.connect_signals()
 
+        from . import related  # noqa: PLC0415
+
+        # Related articles' ids follow their article's tags, rubric and publication.
+        related.connect_signals()
+
         from . import images  # noqa: PLC0415
 
         # Uploads are normalised, renditions made once and files deleted,

@@ -504,6 +504,10 @@ class Article(models.Model):
     is_pinned = models.BooleanField(_("pinned on the home page"), default=False)
     views = models.PositiveIntegerField(_("views"), default=0, editable=False)
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+    # Related articles' ids, best first (articles/related.py): computed when the
+    # tags, the rubric or the publication change; pages fetch the rows fresh
+    # through published(). None: not computed yet.
+    related_ids = models.JSONField(_("related articles"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(
         _("version"),
         default=1,

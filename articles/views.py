@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from . import fragments
+from . import related as related_articles
 from . import search as article_search
 from .models import LANGUAGE_CODES, Article, Rubric, Tag
 
@@ -184,17 +185,7 @@ def article_detail(request, rubric, pk, slug=""):
         return redirect(canonical, permanent=True)
     # Text teasers (no photos): the page stays within its query budget even
     # when "most read" needs its fallback.
-    related = fragments.related(
-        request,
-        article,
-        language,
-        lambda: list(
-            Article.objects.published()
-            .in_language(language)
-            .select_related("rubric")
-            .related_to(article)[:RELATED_SIZE]
-        ),
-    )
+    related = related_articles.for_page(article, language, RELATED_SIZE)
     return render(
         request,
         "articles/article_detail.html",

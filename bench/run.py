@@ -96,6 +96,8 @@ def _prepare(env, articles):
         started = time.monotonic()
         _manage(env, "generate_articles", "--count", str(missing), quiet=False)
         print(f"   {missing} articles in {time.monotonic() - started:.0f} s")
+    # Databases generated before related articles were kept on the article.
+    _manage(env, "related_articles", "--missing")
     _manage(env, "collectstatic", "--no-input", "-v", "0")
 
 

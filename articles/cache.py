@@ -1,4 +1,4 @@
-"""Full-page cache for anonymous readers, emptied the moment content changes.
+"""Full-page cache for anonymous readers: a change empties only the pages that show it.
 
 ``PageCacheMiddleware`` keeps whole reader pages (home, rubrics, tags,
 articles, feeds: every view of the ``articles`` URL namespace, plus the
@@ -7,13 +7,19 @@ cache, one entry per language and full URL, and marks them
 ``Cache-Control: public`` so that a reverse proxy or a CDN may keep them too
 for a short while (``PAGE_CACHE_MAX_AGE``).
 
-Invalidation is one "generation" token in the cache (``pagecache:state``).
-Every stored page carries the token it was rendered under; any change to an
-article, photo, source, rubric or tag replaces the token, so every page stored
-before is stale at once, whichever server stored it (with Redis). The state
-also holds the time of the next scheduled publication: once it passes, the
-first request renews the token, so a scheduled article goes live on every page
-without anyone saving anything.
+Each page is stored with the keys of what it shows and their versions
+(articles/dependencies.py): the articles, the rubric's or tag's newest
+articles, tags, sources, the site's frame. A change renews the versions of
+the keys it touches, so only the pages that show what changed are rendered
+again; the keys also go out in ``Surrogate-Key`` and ``Cache-Tag`` headers
+and to an optional purge endpoint (articles/purge.py) for a CDN or Varnish.
+"Most read" is put into the page each time it is served
+(articles/fragments.py), so no page is emptied for it.
+
+The state (``pagecache:state``) holds the time of the next scheduled
+publication: once it passes, the first request empties what that
+publication changes, so a scheduled article goes live on every page without
+anyone saving anything.
 
 A request that carries a session cookie (a logged-in editor) is never served
 from or stored in the cache and gets ``Cache-Control: private, no-cache``.
@@ -26,16 +32,19 @@ a single process with it, or Redis (``REDIS_URL``) when there are several.
 import hashlib
 import logging
 import time
-import uuid
+from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
+
+from . import dependencies, fragments
+from .models import Article, TaggedArticle, forget_most_read
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +54,14 @@ STATE_KEY = "pagecache:state"
 # crowd the real pages out).
 STORED_STATUSES = {200: None, 301: 60, 404: 60}
 # Headers that describe one response, not the page: never replayed.
-_NOT_REPLAYED = {"set-cookie", "cache-control", "vary", "expires", "x-page-cache"}
+_NOT_REPLAYED = {
+    "set-cookie",
+    "cache-control",
+    "vary",
+    "expires",
+    "x-page-cache",
+    "content-length",
+}
 _STRIPPED_VARY = {"accept-language", "cookie"}
 # What social networks, ad networks and newsletters add to shared links. No
 # view reads them, so they must not make a new page: a post shared on
@@ -73,13 +89,11 @@ def _setting(name, default):
     return getattr(settings, name, default)
 
 
-# The generation state ----------------------------------------------------
+# The state: when the next scheduled article goes live -----------------------
 
 
 def _next_scheduled():
     """POSIX time of the next scheduled publication, or None."""
-    from .models import Article  # noqa: PLC0415 - models import this module's signals
-
     when = (
         Article.objects.scheduled()
         .order_by("published_at")
@@ -89,47 +103,47 @@ def _next_scheduled():
     return when.timestamp() if when else None
 
 
-def _renew_state():
-    from .models import forget_most_read  # noqa: PLC0415 - models import this module's signals
-
-    state = {"token": uuid.uuid4().hex[:16], "next": _next_scheduled()}
+def schedule_changed():
+    """Note the next scheduled publication (an article was saved or deleted)."""
+    state = {"next": _next_scheduled()}
     cache.set(STATE_KEY, state, timeout=None)
-    forget_most_read()
     return state
 
 
 def content_changed(**_signal_kwargs):
-    """Empty the page cache: every page stored so far is stale.
+    """Empty the whole page cache: every page stored so far is stale.
 
-    Connected to the content models' signals below; call it after a bulk
-    change that bypasses them (``QuerySet.update()``, ``bulk_create()``).
-    Inside a transaction the token is renewed now (pages stop being served)
-    and again after the commit, because a reader may have stored a page with
-    the old content in between.
+    For a bulk change that bypasses the models' signals (``QuerySet.update()``,
+    ``bulk_create()``, an import): it cannot say what it touched. Saving and
+    deleting through the models empties only what changed (the receivers
+    below).
     """
-    _renew_state()
-    if connection.in_atomic_block:
-        transaction.on_commit(_renew_state)
+    dependencies.changed(dependencies.CHROME)
+    forget_most_read()
+    schedule_changed()
+
+
+def _went_live(since):
+    """Scheduled articles published since ``since`` (POSIX time): empty what they change."""
+    since = datetime.fromtimestamp(since, tz=UTC)
+    for article in Article.objects.published().filter(published_at__gte=since):
+        dependencies.changed(*publication_keys(article))
+    forget_most_read()
 
 
 def _current_state(found):
-    """The generation state, renewed when missing or when a scheduled time has passed."""
+    """The state; when a scheduled time has passed, what went live is emptied first."""
     state = found.get(STATE_KEY)
-    if state is None:
-        return _renew_state()
+    if state is None or "next" not in state:
+        return schedule_changed()
     if state["next"] is not None and time.time() >= state["next"]:
-        # A scheduled article has just gone live: one request renews the
-        # token for everyone.
+        # A scheduled article has just gone live: one request empties its pages for everyone.
         if cache.add(f"pagecache:renew:{state['next']}", 1, timeout=60):
-            return _renew_state()
-        # Another request is renewing it this very moment: go on with the
-        # old one for this request (milliseconds of staleness, no stampede).
+            _went_live(state["next"])
+            return schedule_changed()
+        # Another request is doing it this very moment: go on with the old
+        # state for this request (milliseconds of staleness, no stampede).
     return state
-
-
-def generation(request):
-    """The generation token an anonymous request is served under; None for editors."""
-    return getattr(request, "page_cache_token", None)
 
 
 # The middleware ------------------------------------------------------------
@@ -157,12 +171,15 @@ def _shared_query(request):
     return urlencode(sorted(kept, key=lambda pair: pair[0]))
 
 
+def _language(request):
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def page_key(request):
     """One key per language and URL: host, path and the query string views read."""
     url = f"{request.get_host()}{request.path}?{_shared_query(request)}"
-    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
-    return f"pagecache:page:{language}:{digest}"
+    return f"pagecache:page:{_language(request)}:{digest}"
 
 
 class PageCacheMiddleware:
@@ -201,34 +218,46 @@ class PageCacheMiddleware:
             return self._not_shared(self.get_response(request))
 
         key = page_key(request)
-        found = cache.get_many([STATE_KEY, key])
+        language = _language(request)
+        found = cache.get_many([STATE_KEY, key, *fragments.sidebar_keys(language)])
         state = _current_state(found)
-        # Pieces shared by many pages (articles/fragments.py) are cached
-        # under the same token: what empties the pages empties them too.
-        request.page_cache_token = state["token"]
+        # Pieces shared by many pages (articles/fragments.py) come from the
+        # cache too, and "most read" is left for this middleware to put in.
+        request.page_cache_served = True
         entry = found.get(key)
-        if entry is not None and entry[0] == state["token"]:
-            return self._replay(request, entry, state, "hit")
-        if entry is None:
-            return self._render(request, key, state)
-        # The page changed. When news breaks, every page is emptied at the
-        # moment traffic peaks: one request renders it again while the
-        # others get the previous version for that short while.
+        freshness = "missing" if entry is None else dependencies.freshness(entry[3])
+        if freshness == "fresh":
+            return self._replay(request, entry, state, "hit", found)
+        if freshness != "stale":
+            # Never stored, expired, or showing an article since unpublished:
+            # nobody gets the old page, not even for an instant.
+            return self._render(request, key, state, found)
+        # The page changed. When news breaks, the pages that show it are
+        # emptied at the moment traffic peaks: one request renders it again
+        # while the others get the previous version for that short while.
         lock = f"{key}:rendering"
         if not cache.add(lock, 1, timeout=_setting("PAGE_CACHE_LOCK_SECONDS", 10)):
-            return self._replay(request, entry, state, "stale")
+            return self._replay(request, entry, state, "stale", found)
         try:
-            return self._render(request, key, state)
+            return self._render(request, key, state, found)
         finally:
             cache.delete(lock)
 
-    def _render(self, request, key, state):
-        response = self.get_response(request)
+    def _render(self, request, key, state, found):
+        recording = dependencies.start()
+        try:
+            response = self.get_response(request)
+        finally:
+            recorded = dependencies.stop(recording)
         if self._storable(request, response):
-            self._store(key, response, state)
+            keys = sorted(self._keys(request, response, recorded))
+            self._tag(response, keys)
+            self._store(key, response, keys)
             self._mark_public(response, state)
             response.headers["X-Page-Cache"] = "miss"
+            self._splice(request, response, found)
             return response
+        self._splice(request, response, found)
         return self._not_shared(response)
 
     # What may be shared
@@ -254,15 +283,40 @@ class PageCacheMiddleware:
         # (pitfall 20): only those two may be dropped from Vary.
         return vary <= _STRIPPED_VARY
 
-    def _store(self, key, response, state):
+    def _keys(self, request, response, recorded):
+        """What the page depends on: what its view recorded, the frame, and by kind of page."""
+        keys = set(recorded) | {dependencies.CHROME}
+        if request.resolver_match.view_name in ("sitemap", "sitemap_section", "news_sitemap"):
+            keys.add(dependencies.SITEMAPS)
+        if response.status_code != 200:
+            # "Not found" and redirects: until anything is published or unpublished.
+            keys.add(dependencies.PUBLISHED)
+        return keys
+
+    def _tag(self, response, keys):
+        """The page's keys for a CDN (Fastly: Surrogate-Key, Cloudflare: Cache-Tag) or Varnish."""
+        response.headers["Surrogate-Key"] = " ".join(keys)
+        response.headers["Cache-Tag"] = ",".join(keys)
+
+    def _store(self, key, response, keys):
         ttl = STORED_STATUSES[response.status_code] or _setting("PAGE_CACHE_SECONDS", 600)
         headers = tuple(
             (name, value)
             for name, value in response.headers.items()
             if name.lower() not in _NOT_REPLAYED
         )
-        entry = (state["token"], response.status_code, headers, response.content)
+        entry = (response.status_code, headers, response.content, dependencies.versions(keys))
         cache.set(key, entry, timeout=ttl)
+
+    def _splice(self, request, response, found):
+        """Put "most read" into the page (articles/fragments.py), just before it leaves."""
+        if response.streaming or request.method == "HEAD":
+            return
+        content = fragments.splice(response.content, _language(request), found)
+        if content is not response.content:
+            response.content = content
+            if response.has_header("Content-Length"):
+                response.headers["Content-Length"] = str(len(content))
 
     # Headers
 
@@ -285,37 +339,153 @@ class PageCacheMiddleware:
             patch_cache_control(response, private=True, no_cache=True)
         return response
 
-    def _replay(self, request, entry, state, how):
-        _token, status, headers, content = entry
+    def _replay(self, request, entry, state, how, found):
+        status, headers, content, _versions = entry
         response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
         for name, value in headers:
             response.headers[name] = value
         # A stale page is shown for an instant, never kept by a proxy.
         self._mark_public(response, state, max_age=0 if how == "stale" else None)
         response.headers["X-Page-Cache"] = how
+        self._splice(request, response, found)
         return response
 
 
-# What empties the cache ------------------------------------------------------
+# What a change empties --------------------------------------------------------------
+
+# What decides where an article is listed.
+_LISTED_BY = ("status", "published_at", "rubric_id", "in_ru", "in_kk")
+
+
+def _public(status, published_at):
+    return (
+        status == Article.Status.PUBLISHED
+        and published_at is not None
+        and published_at <= timezone.now()
+    )
+
+
+def publication_keys(article):
+    """What an article's publication, unpublication or move empties."""
+    tag_ids = TaggedArticle.objects.filter(content_object_id=article.pk).values_list(
+        "tag_id", flat=True
+    )
+    return {
+        dependencies.article(article.pk),
+        dependencies.PUBLISHED,
+        dependencies.SEARCH,
+        dependencies.SITEMAPS,
+        dependencies.rubric_list(article.rubric_id),
+        *(dependencies.tag_list(pk) for pk in tag_ids),
+    }
+
+
+def remember_listing(sender, instance, raw=False, **kwargs):
+    """Where the article was listed before this save (compared after it)."""
+    if not raw and instance.pk:
+        instance._listed_before = (
+            Article.objects.filter(pk=instance.pk).values_list(*_LISTED_BY).first()
+        )
+
+
+def article_saved(sender, instance, raw=False, **kwargs):
+    """Its own pages and what shows it; listings too when it was published, moved or withdrawn."""
+    before = instance.__dict__.pop("_listed_before", None)
+    now = tuple(getattr(instance, name) for name in _LISTED_BY)
+    was_public = before is not None and _public(before[0], before[1])
+    is_public = _public(now[0], now[1])
+    keys = {dependencies.article(instance.pk)}
+    if was_public or is_public:
+        keys |= {dependencies.SEARCH, dependencies.SITEMAPS}
+        if before != now:
+            keys |= publication_keys(instance)
+            if before is not None:
+                keys.add(dependencies.rubric_list(before[2]))
+        forget_most_read()
+    dependencies.changed(*keys, hard=was_public and not is_public)
+    if Article.Status.PUBLISHED in (now[0], before and before[0]):
+        schedule_changed()
+
+
+def remember_deleted(sender, instance, **kwargs):
+    # Before the delete: its tags go with it.
+    instance._deleted_keys = publication_keys(instance)
+
+
+def article_deleted(sender, instance, **kwargs):
+    keys = instance.__dict__.pop("_deleted_keys", None) or {dependencies.article(instance.pk)}
+    dependencies.changed(*keys, hard=True)
+    forget_most_read()
+    schedule_changed()
+
+
+def part_changed(sender, instance, **kwargs):
+    """A photo or a credited source of an article: its pages and the listings showing it."""
+    dependencies.changed(dependencies.article(instance.article_id))
+
+
+def tagging_changed(sender, instance, **kwargs):
+    """One article tagged or untagged (a TaggedArticle row)."""
+    dependencies.changed(
+        dependencies.article(instance.content_object_id), dependencies.tag_list(instance.tag_id)
+    )
+
+
+def tags_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
+    """``article.tags.add()/remove()/set()`` (or ``tag.articles…`` from the tag's side)."""
+    if not action.startswith("post_"):
+        return
+    if reverse:
+        keys = {dependencies.article(pk) for pk in pk_set or ()} | {
+            dependencies.tag_list(instance.pk)
+        }
+    else:
+        keys = {dependencies.article(instance.pk)}
+        keys |= {dependencies.tag_list(pk) for pk in pk_set or ()}
+    dependencies.changed(*keys)
+
+
+def sources_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
+    if action.startswith("post_"):
+        pks = pk_set or () if reverse else (instance.pk,)
+        dependencies.changed(*(dependencies.article(pk) for pk in pks))
+
+
+def tag_changed(sender, instance, **kwargs):
+    """A tag's name: its pages and the article pages that show it."""
+    dependencies.changed(dependencies.tag(instance.pk), dependencies.tag_list(instance.pk))
+
+
+def source_changed(sender, instance, **kwargs):
+    dependencies.changed(dependencies.source(instance.pk))
+
+
+def rubric_changed(sender, instance, **kwargs):
+    """A rubric's name or place is in every page's menu: every page goes."""
+    dependencies.changed(dependencies.CHROME)
 
 
 def connect_signals():
-    """Any saved or deleted piece of content makes every stored page stale."""
-    from .models import (  # noqa: PLC0415 - called from AppConfig.ready()
-        Article,
-        ArticleSource,
-        Photo,
-        Rubric,
-        Source,
-        Tag,
-        TaggedArticle,
-    )
+    """Saving or deleting content empties the pages that show it."""
+    from .models import ArticleSource, Photo, Rubric, Source, Tag  # noqa: PLC0415
 
-    for model in (Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle):
-        uid = f"pagecache:{model._meta.label}"
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}:save")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}:delete")
-    for through in (Article.tags.through, Article.sources.through):
-        m2m_changed.connect(
-            content_changed, sender=through, dispatch_uid=f"pagecache:{through._meta.label}:m2m"
-        )
+    uid = "pagecache"
+    pre_save.connect(remember_listing, sender=Article, dispatch_uid=f"{uid}:article:before")
+    post_save.connect(article_saved, sender=Article, dispatch_uid=f"{uid}:article:save")
+    pre_delete.connect(remember_deleted, sender=Article, dispatch_uid=f"{uid}:article:before-del")
+    post_delete.connect(article_deleted, sender=Article, dispatch_uid=f"{uid}:article:delete")
+    for model, receiver in (
+        (Photo, part_changed),
+        (ArticleSource, part_changed),
+        (TaggedArticle, tagging_changed),
+        (Tag, tag_changed),
+        (Source, source_changed),
+        (Rubric, rubric_changed),
+    ):
+        label = f"{uid}:{model._meta.label}"
+        post_save.connect(receiver, sender=model, dispatch_uid=f"{label}:save")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"{label}:delete")
+    m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid=f"{uid}:tags")
+    m2m_changed.connect(
+        sources_changed, sender=Article.sources.through, dispatch_uid=f"{uid}:sources"
+    )

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from . import dependencies
 from .models import LANGUAGE_CODES, Article, Rubric
 from .templatetags.reader import localized, photo_image_url
 
@@ -47,7 +48,12 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published().in_language(_language()).for_listing().latest()
 
     def items(self, obj):
-        return self.articles(obj).prefetch_related("tags")[:FEED_SIZE]
+        items = list(self.articles(obj).prefetch_related("tags")[:FEED_SIZE])
+        dependencies.record_articles(items)
+        dependencies.record(
+            dependencies.PUBLISHED if obj is None else dependencies.rubric_list(obj.pk)
+        )
+        return items
 
     def item_title(self, item):
         return getattr(item, f"title_{_language()}")

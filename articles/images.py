@@ -42,7 +42,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
-from . import cache as page_cache
+from . import dependencies
 
 logger = logging.getLogger(__name__)
 
@@ -443,7 +443,7 @@ def make_renditions(photo, picture=None):
     photo.renditions, photo.width, photo.height = renditions, width, height
     # update() sends no signal: tell the page cache, or a page stored while
     # the renditions were being made would keep showing the bare original.
-    page_cache.content_changed()
+    dependencies.changed(dependencies.article(photo.article_id))
     return renditions
 
 

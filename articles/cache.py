@@ -219,11 +219,15 @@ class PageCacheMiddleware:
 
         key = page_key(request)
         language = _language(request)
-        found = cache.get_many([STATE_KEY, key, *fragments.sidebar_keys(language)])
+        chrome = dependencies.VERSION_PREFIX + dependencies.CHROME
+        found = cache.get_many(
+            [STATE_KEY, key, chrome, dependencies.CHANGES, *fragments.sidebar_keys(language)]
+        )
         state = _current_state(found)
         # Pieces shared by many pages (articles/fragments.py) come from the
         # cache too, and "most read" is left for this middleware to put in.
         request.page_cache_served = True
+        request.page_cache_chrome = found.get(chrome)
         entry = found.get(key)
         freshness = "missing" if entry is None else dependencies.freshness(entry[3])
         if freshness == "fresh":
@@ -252,7 +256,7 @@ class PageCacheMiddleware:
         if self._storable(request, response):
             keys = sorted(self._keys(request, response, recorded))
             self._tag(response, keys)
-            self._store(key, response, keys)
+            self._store(key, response, keys, found.get(dependencies.CHANGES))
             self._mark_public(response, state)
             response.headers["X-Page-Cache"] = "miss"
             self._splice(request, response, found)
@@ -298,14 +302,17 @@ class PageCacheMiddleware:
         response.headers["Surrogate-Key"] = " ".join(keys)
         response.headers["Cache-Tag"] = ",".join(keys)
 
-    def _store(self, key, response, keys):
+    def _store(self, key, response, keys, changes_seen):
+        versions = dependencies.versions(keys, changes_seen)
+        if versions is None:
+            return  # something changed while it rendered: the next request renders it
         ttl = STORED_STATUSES[response.status_code] or _setting("PAGE_CACHE_SECONDS", 600)
         headers = tuple(
             (name, value)
             for name, value in response.headers.items()
             if name.lower() not in _NOT_REPLAYED
         )
-        entry = (response.status_code, headers, response.content, dependencies.versions(keys))
+        entry = (response.status_code, headers, response.content, versions)
         cache.set(key, entry, timeout=ttl)
 
     def _splice(self, request, response, found):

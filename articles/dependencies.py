@@ -48,6 +48,8 @@ PUBLISHED = "published"
 SEARCH = "search"
 SITEMAPS = "sitemaps"
 VERSION_PREFIX = "pagecache:version:"
+# Renewed with every change: a page rendered while it moved is not stored.
+CHANGES = "pagecache:changes"
 # A change readers must not see the old page of, even for the instant it
 # renders again (an unpublished or deleted article): its versions start so.
 HARD = "!"
@@ -108,16 +110,23 @@ def _new_version(hard=False):
     return (HARD if hard else "") + uuid.uuid4().hex[:10]
 
 
-def versions(keys):
-    """``{key: version}`` now, for a page about to be stored; missing ones are made."""
+def versions(keys, changes_seen):
+    """``{key: version}`` now, for a page about to be stored; None if it must not be.
+
+    ``changes_seen``: what ``CHANGES`` held before the page was rendered. If
+    anything changed since, the page may show the old content under the new
+    versions: it is not stored (the next request renders it again). Missing
+    versions are made in one call.
+    """
     names = {key: VERSION_PREFIX + key for key in keys}
-    found = cache.get_many(list(names.values()))
-    missing = [name for name in names.values() if name not in found]
+    found = cache.get_many([CHANGES, *names.values()])
+    if found.get(CHANGES) != changes_seen:
+        return None
+    missing = {name: _new_version() for name in names.values() if name not in found}
     if missing:
-        for name in missing:
-            cache.add(name, _new_version(), timeout=None)
-        found.update(cache.get_many(missing))
-    return {key: found.get(name) for key, name in names.items()}
+        cache.set_many(missing, timeout=None)
+        found.update(missing)
+    return {key: found[name] for key, name in names.items()}
 
 
 def freshness(stored):
@@ -160,4 +169,6 @@ def changed(*keys, hard=False):
 
 
 def _renew(keys, hard):
-    cache.set_many({VERSION_PREFIX + key: _new_version(hard) for key in keys}, timeout=None)
+    renewed = {VERSION_PREFIX + key: _new_version(hard) for key in keys}
+    renewed[CHANGES] = _new_version()
+    cache.set_many(renewed, timeout=None)

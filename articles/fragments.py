@@ -25,7 +25,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from . import dependencies
 from .models import MOST_READ_GENERATION, Article, Rubric, forget_most_read
 
 # The sidebar follows the view counts within this many seconds.
@@ -116,11 +115,16 @@ def _sidebar(language, found):
 # The frame --------------------------------------------------------------------------
 
 
+def _chrome_version(request):
+    """The ``chrome`` key's version the page cache read for this request (None: unknown)."""
+    return getattr(request, "page_cache_chrome", None) if served_by_page_cache(request) else None
+
+
 def rubric_menu(request):
     """The rubrics in menu order (both languages' names): shared by every page."""
-    if not served_by_page_cache(request):
+    version = _chrome_version(request)
+    if version is None:
         return list(Rubric.objects.order_by("position", "id"))
-    version = dependencies.versions([dependencies.CHROME])[dependencies.CHROME]
     key = f"fragment:rubrics:{version}"
     rubrics = cache.get(key)
     if rubrics is None:
@@ -134,9 +138,9 @@ def chrome(request, name, render):
 
     For readers, rendered once per version of the ``chrome`` key.
     """
-    if not served_by_page_cache(request):
+    version = _chrome_version(request)
+    if version is None:
         return render()
-    version = dependencies.versions([dependencies.CHROME])[dependencies.CHROME]
     key = f"fragment:chrome:{name}:{version}"
     html = cache.get(key)
     if html is None:

@@ -66,7 +66,8 @@ def for_page(article, language, count):
         Article.objects.published()
         .in_language(language)
         .filter(pk__in=ids)
-        .select_related("rubric")
+        .for_teaser()
+        .order_by()
         .in_bulk()
     )
     return [found[pk] for pk in ids if pk in found][:count]

@@ -173,7 +173,7 @@ def article_detail(request, rubric, pk, slug=""):
     language = _language()
     # Recorded first: a "not found" kept in the cache goes when the article is published.
     dependencies.record(dependencies.article(pk))
-    article = get_object_or_404(Article.objects.published().for_page(), pk=pk)
+    article = get_object_or_404(Article.objects.published().select_related("rubric"), pk=pk)
     if not article.exists_in(language):
         # The other language's URL leads, visibly, to the version that exists.
         return render(
@@ -187,6 +187,7 @@ def article_detail(request, rubric, pk, slug=""):
         return redirect(canonical, permanent=True)
     # Text teasers (no photos): the page stays within its query budget even
     # when "most read" needs its fallback.
+    article.load_parts()
     related = related_articles.for_page(article, language, RELATED_SIZE)
     context = article_context(article)
     dependencies.record_articles(related)

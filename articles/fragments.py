@@ -129,7 +129,7 @@ def rubric_menu(request):
     rubrics = cache.get(key)
     if rubrics is None:
         rubrics = list(Rubric.objects.order_by("position", "id"))
-        cache.set(key, rubrics, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        cache.set(key, rubrics, timeout=settings.PAGE_CACHE_SECONDS)
     return rubrics
 
 
@@ -145,5 +145,5 @@ def chrome(request, name, render):
     html = cache.get(key)
     if html is None:
         html = render()
-        cache.set(key, html, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        cache.set(key, html, timeout=settings.PAGE_CACHE_SECONDS)
     return html

@@ -19,7 +19,6 @@ import bisect
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_save, pre_save
 
 from .models import RELATED_CANDIDATES, RELATED_WINDOW, Article, TaggedArticle
 
@@ -112,43 +111,3 @@ def refresh_all(only_missing=False, batch_size=2000):
             for pk, ids in items[start : start + batch_size]:
                 Article.objects.filter(pk=pk).update(related_ids=ids)
     return len(items)
-
-
-# Kept up to date ------------------------------------------------------------
-
-_RANKED_BY = ("status", "published_at", "rubric_id")
-
-
-def _remember(sender, instance, raw=False, **kwargs):
-    """What the ranking depends on, as stored before this save."""
-    if not raw and instance.pk:
-        instance._related_before = (
-            Article.objects.filter(pk=instance.pk).values_list(*_RANKED_BY).first()
-        )
-
-
-def _article_saved(sender, instance, created=False, raw=False, **kwargs):
-    if raw:
-        return
-    now = tuple(getattr(instance, name) for name in _RANKED_BY)
-    changed = created or getattr(instance, "_related_before", None) != now
-    missing = instance.related_ids is None and instance.status == Article.Status.PUBLISHED
-    if changed:
-        refresh_with_neighbours(instance)
-    elif missing:
-        refresh(instance)
-
-
-def _tags_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    # From the tag's side (tag.articles.add(...)), pk_set names the articles.
-    articles = Article.objects.filter(pk__in=pk_set or ()) if reverse else [instance]
-    for article in articles:
-        refresh_with_neighbours(article)
-
-
-def connect_signals():
-    pre_save.connect(_remember, sender=Article, dispatch_uid="related:before")
-    post_save.connect(_article_saved, sender=Article, dispatch_uid="related:save")
-    m2m_changed.connect(_tags_changed, sender=Article.tags.through, dispatch_uid="related:tags")

@@ -65,7 +65,8 @@ def test_editing_an_articles_text_empties_its_pages_and_the_listings_showing_it_
     # Another article of the same day whose related articles do not include it
     # (one that does is emptied too: see test_page_cache).
     neighbour = next(
-        a for a in Article.objects.filter(pk__in=[a.pk for a in archive[1:]])
+        a
+        for a in Article.objects.filter(pk__in=[a.pk for a in archive[1:]])
         if edited.pk not in a.related_ids
     )
     own = [edited.get_absolute_url("ru"), edited.get_absolute_url("kk")]
@@ -175,7 +176,7 @@ def test_a_tag_or_a_source_renamed_empties_the_pages_that_show_it(client, archiv
 
 
 def test_unpublishing_is_never_answered_with_the_old_page(client, archive, rf):
-    from articles.cache import page_key
+    from articles.pagecache import page_key
 
     withdrawn = archive[0]
     url = withdrawn.get_absolute_url("ru")
@@ -213,9 +214,7 @@ def test_scheduled_publication_goes_live_with_nobody_saving_and_keeps_the_archiv
     assert _state(client, old_page) == "hit"
 
 
-def test_most_read_follows_the_view_counts_on_pages_that_stay_cached(
-    client, archive, settings
-):
+def test_most_read_follows_the_view_counts_on_pages_that_stay_cached(client, archive, settings):
     settings.VIEW_AUTOFLUSH_SECONDS = 0
     page = archive[5].get_absolute_url("ru")
     popular = archive[30]
@@ -258,7 +257,7 @@ def test_editors_pages_carry_no_keys(client, article):
 
 
 class _PurgeEndpoint(BaseHTTPRequestHandler):
-    def do_POST(self):  # noqa: N802 - http.server's name
+    def do_POST(self):
         server = self.server
         body = self.rfile.read(int(self.headers["Content-Length"]))
         server.release.wait(10)  # a slow CDN API answers when the test lets it
@@ -318,7 +317,7 @@ def test_an_editors_save_posts_the_changed_keys_to_the_purge_endpoint_after_answ
 
 
 @pytest.mark.parametrize("status", [500, None])
-def test_a_failing_purge_endpoint_only_logs(client, article, purge_endpoint, settings, caplog, status):
+def test_a_failing_purge_endpoint_only_logs(article, purge_endpoint, settings, caplog, status):
     purge_endpoint.release.set()
     if status is None:
         settings.PAGE_CACHE_PURGE_URL = "http://127.0.0.1:9/purge"  # nothing listens there

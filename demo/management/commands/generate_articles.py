@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles import cache, demo_data, related, slugs
+from articles import pagecache, related, slugs
 from articles.models import (
     Article,
     ArticleSource,
@@ -17,6 +17,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from demo import content as demo_data
 
 RUBRICS = [
     ("gen-aktau", "Новости Актау", "Ақтау жаңалықтары"),
@@ -97,7 +98,7 @@ SENTENCES_KK = [
     "Бұған дейін бұл туралы жергілікті БАҚ куәгерлерге сілтеме жасап жазған.",
     "Мамандар ресми хабарламаларды қадағалауға кеңес береді.",
 ]
-# A dozen of the demo's tags, with their Kazakh names (articles/demo_data.py).
+# A dozen of the demo's tags, with their Kazakh names (demo/content.py).
 TAGS = {
     name: demo_data.TAGS[name]
     for name in (
@@ -265,6 +266,6 @@ class Command(BaseCommand):
                 cursor.execute("ANALYZE")
         # Bulk inserts send no signals: related articles and the page cache by hand.
         related.refresh_all(only_missing=True)
-        cache.content_changed()
+        pagecache.content_changed()
         if verbose:
             self.stdout.write(self.style.SUCCESS(f"{count} articles generated."))

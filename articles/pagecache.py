@@ -37,13 +37,11 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
-from . import dependencies, fragments
+from . import dependencies, fragments, reserved
 from .models import Article, TaggedArticle, forget_most_read
 
 logger = logging.getLogger(__name__)
@@ -63,6 +61,15 @@ _NOT_REPLAYED = {
     "content-length",
 }
 _STRIPPED_VARY = {"accept-language", "cookie"}
+# Reader pages: every view of these URL namespaces...
+CACHED_NAMESPACES = {"articles"}
+# ...and, outside them, what search engines read, as content-bound as a page...
+CACHED_VIEWS = {"robots_txt", "sitemap", "sitemap_section", "news_sitemap"}
+# ...but never a draft's preview (signed link, one editor's eyes).
+NEVER_CACHED_VIEWS = {"articles:preview"}
+# One request renders a changed page while the others get the old one; a
+# render that died lets the next request try again after this long.
+RENDER_LOCK_SECONDS = 10
 # What social networks, ad networks and newsletters add to shared links. No
 # view reads them, so they must not make a new page: a post shared on
 # Facebook would otherwise bring every reader with a ``?fbclid=`` of their
@@ -83,10 +90,6 @@ TRACKING_PARAMETERS = frozenset(
         "_gl",
     }
 )
-
-
-def _setting(name, default):
-    return getattr(settings, name, default)
 
 
 # The state: when the next scheduled article goes live -----------------------
@@ -115,8 +118,7 @@ def content_changed(**_signal_kwargs):
 
     For a bulk change that bypasses the models' signals (``QuerySet.update()``,
     ``bulk_create()``, an import): it cannot say what it touched. Saving and
-    deleting through the models empties only what changed (the receivers
-    below).
+    deleting through the models empties only what changed (articles/signals.py).
     """
     dependencies.changed(dependencies.CHROME)
     forget_most_read()
@@ -150,11 +152,7 @@ def _current_state(found):
 
 
 def _never_cached_paths():
-    paths = _setting(
-        "PAGE_CACHE_SKIP_PATHS",
-        ["/admin/", "/kk/admin/", "/preview/", "/kk/preview/", "/_/", "/healthz"],
-    )
-    return (*paths, settings.STATIC_URL, settings.MEDIA_URL)
+    return (*reserved.NEVER_CACHED, settings.STATIC_URL, settings.MEDIA_URL)
 
 
 def _shared_query(request):
@@ -193,14 +191,6 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.skip_paths = _never_cached_paths()
-        self.namespaces = set(_setting("PAGE_CACHE_NAMESPACES", ["articles"]))
-        self.skip_views = set(_setting("PAGE_CACHE_SKIP_VIEWS", ["articles:preview"]))
-        # Outside the namespaces: what search engines read, as content-bound as a page.
-        self.views = set(
-            _setting(
-                "PAGE_CACHE_VIEWS", ["robots_txt", "sitemap", "sitemap_section", "news_sitemap"]
-            )
-        )
 
     def __call__(self, request):
         if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
@@ -240,7 +230,7 @@ class PageCacheMiddleware:
         # emptied at the moment traffic peaks: one request renders it again
         # while the others get the previous version for that short while.
         lock = f"{key}:rendering"
-        if not cache.add(lock, 1, timeout=_setting("PAGE_CACHE_LOCK_SECONDS", 10)):
+        if not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
             return self._replay(request, entry, state, "stale", found)
         try:
             return self._render(request, key, state, found)
@@ -269,10 +259,10 @@ class PageCacheMiddleware:
     def _storable(self, request, response):
         match = getattr(request, "resolver_match", None)
         if match is None or (
-            match.namespace not in self.namespaces and match.view_name not in self.views
+            match.namespace not in CACHED_NAMESPACES and match.view_name not in CACHED_VIEWS
         ):
             return False
-        if match.view_name in self.skip_views:
+        if match.view_name in NEVER_CACHED_VIEWS:
             return False
         if response.status_code not in STORED_STATUSES or response.streaming:
             return False
@@ -282,9 +272,11 @@ class PageCacheMiddleware:
         if any(word in control for word in ("private", "no-store", "no-cache")):
             return False
         vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
-        # The URL decides the language (pitfall 19) and a request without a
-        # session cookie is anonymous whatever other cookies it has
-        # (pitfall 20): only those two may be dropped from Vary.
+        # Only two may be dropped from Vary. Accept-Language: the URL decides
+        # the language (LocaleMiddleware adds it to unprefixed pages anyway,
+        # and a CDN would keep a copy per browser language). Cookie: a request
+        # without a session cookie is anonymous whatever other cookies it has
+        # (kept, it would make one entry per cookie string).
         return vary <= _STRIPPED_VARY
 
     def _keys(self, request, response, recorded):
@@ -306,7 +298,7 @@ class PageCacheMiddleware:
         versions = dependencies.versions(keys, changes_seen)
         if versions is None:
             return  # something changed while it rendered: the next request renders it
-        ttl = STORED_STATUSES[response.status_code] or _setting("PAGE_CACHE_SECONDS", 600)
+        ttl = STORED_STATUSES[response.status_code] or settings.PAGE_CACHE_SECONDS
         headers = tuple(
             (name, value)
             for name, value in response.headers.items()
@@ -328,7 +320,7 @@ class PageCacheMiddleware:
     # Headers
 
     def _max_age(self, state):
-        max_age = _setting("PAGE_CACHE_MAX_AGE", 60)
+        max_age = settings.PAGE_CACHE_MAX_AGE
         if state["next"] is not None:
             # A shared cache must not serve the page past a scheduled publication.
             max_age = max(0, min(max_age, int(state["next"] - time.time())))
@@ -358,18 +350,7 @@ class PageCacheMiddleware:
         return response
 
 
-# What a change empties --------------------------------------------------------------
-
-# What decides where an article is listed.
-_LISTED_BY = ("status", "published_at", "rubric_id", "in_ru", "in_kk")
-
-
-def _public(status, published_at):
-    return (
-        status == Article.Status.PUBLISHED
-        and published_at is not None
-        and published_at <= timezone.now()
-    )
+# What a publication empties -----------------------------------------------------------
 
 
 def publication_keys(article):
@@ -385,114 +366,3 @@ def publication_keys(article):
         dependencies.rubric_list(article.rubric_id),
         *(dependencies.tag_list(pk) for pk in tag_ids),
     }
-
-
-def remember_listing(sender, instance, raw=False, **kwargs):
-    """Where the article was listed before this save (compared after it)."""
-    if not raw and instance.pk:
-        instance._listed_before = (
-            Article.objects.filter(pk=instance.pk).values_list(*_LISTED_BY).first()
-        )
-
-
-def article_saved(sender, instance, raw=False, **kwargs):
-    """Its own pages and what shows it; listings too when it was published, moved or withdrawn."""
-    before = instance.__dict__.pop("_listed_before", None)
-    now = tuple(getattr(instance, name) for name in _LISTED_BY)
-    was_public = before is not None and _public(before[0], before[1])
-    is_public = _public(now[0], now[1])
-    keys = {dependencies.article(instance.pk)}
-    if was_public or is_public:
-        keys |= {dependencies.SEARCH, dependencies.SITEMAPS}
-        if before != now:
-            keys |= publication_keys(instance)
-            if before is not None:
-                keys.add(dependencies.rubric_list(before[2]))
-        forget_most_read()
-    dependencies.changed(*keys, hard=was_public and not is_public)
-    if Article.Status.PUBLISHED in (now[0], before and before[0]):
-        schedule_changed()
-
-
-def remember_deleted(sender, instance, **kwargs):
-    # Before the delete: its tags go with it.
-    instance._deleted_keys = publication_keys(instance)
-
-
-def article_deleted(sender, instance, **kwargs):
-    keys = instance.__dict__.pop("_deleted_keys", None) or {dependencies.article(instance.pk)}
-    dependencies.changed(*keys, hard=True)
-    forget_most_read()
-    schedule_changed()
-
-
-def part_changed(sender, instance, **kwargs):
-    """A photo or a credited source of an article: its pages and the listings showing it."""
-    dependencies.changed(dependencies.article(instance.article_id))
-
-
-def tagging_changed(sender, instance, **kwargs):
-    """One article tagged or untagged (a TaggedArticle row)."""
-    dependencies.changed(
-        dependencies.article(instance.content_object_id), dependencies.tag_list(instance.tag_id)
-    )
-
-
-def tags_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
-    """``article.tags.add()/remove()/set()`` (or ``tag.articles…`` from the tag's side)."""
-    if not action.startswith("post_"):
-        return
-    if reverse:
-        keys = {dependencies.article(pk) for pk in pk_set or ()} | {
-            dependencies.tag_list(instance.pk)
-        }
-    else:
-        keys = {dependencies.article(instance.pk)}
-        keys |= {dependencies.tag_list(pk) for pk in pk_set or ()}
-    dependencies.changed(*keys)
-
-
-def sources_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
-    if action.startswith("post_"):
-        pks = pk_set or () if reverse else (instance.pk,)
-        dependencies.changed(*(dependencies.article(pk) for pk in pks))
-
-
-def tag_changed(sender, instance, **kwargs):
-    """A tag's name: its pages and the article pages that show it."""
-    dependencies.changed(dependencies.tag(instance.pk), dependencies.tag_list(instance.pk))
-
-
-def source_changed(sender, instance, **kwargs):
-    dependencies.changed(dependencies.source(instance.pk))
-
-
-def rubric_changed(sender, instance, **kwargs):
-    """A rubric's name or place is in every page's menu: every page goes."""
-    dependencies.changed(dependencies.CHROME)
-
-
-def connect_signals():
-    """Saving or deleting content empties the pages that show it."""
-    from .models import ArticleSource, Photo, Rubric, Source, Tag  # noqa: PLC0415
-
-    uid = "pagecache"
-    pre_save.connect(remember_listing, sender=Article, dispatch_uid=f"{uid}:article:before")
-    post_save.connect(article_saved, sender=Article, dispatch_uid=f"{uid}:article:save")
-    pre_delete.connect(remember_deleted, sender=Article, dispatch_uid=f"{uid}:article:before-del")
-    post_delete.connect(article_deleted, sender=Article, dispatch_uid=f"{uid}:article:delete")
-    for model, receiver in (
-        (Photo, part_changed),
-        (ArticleSource, part_changed),
-        (TaggedArticle, tagging_changed),
-        (Tag, tag_changed),
-        (Source, source_changed),
-        (Rubric, rubric_changed),
-    ):
-        label = f"{uid}:{model._meta.label}"
-        post_save.connect(receiver, sender=model, dispatch_uid=f"{label}:save")
-        post_delete.connect(receiver, sender=model, dispatch_uid=f"{label}:delete")
-    m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid=f"{uid}:tags")
-    m2m_changed.connect(
-        sources_changed, sender=Article.sources.through, dispatch_uid=f"{uid}:sources"
-    )

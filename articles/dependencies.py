@@ -129,14 +129,17 @@ def versions(keys, changes_seen):
     return {key: found[name] for key, name in names.items()}
 
 
-def freshness(stored):
+def version_keys(stored):
+    """The cache keys of the versions a page was stored with (to fetch them in one call)."""
+    return [VERSION_PREFIX + key for key in stored]
+
+
+def freshness(stored, current):
     """``"fresh"``, ``"stale"`` (changed) or ``"gone"`` (changed by an unpublication).
 
-    ``stored`` is the ``{key: version}`` a page was stored with.
+    ``stored``: the ``{key: version}`` a page was stored with; ``current``:
+    what the cache holds now under ``version_keys(stored)``.
     """
-    if not stored:
-        return "fresh"
-    current = cache.get_many([VERSION_PREFIX + key for key in stored])
     state = "fresh"
     for key, version in stored.items():
         now = current.get(VERSION_PREFIX + key)

@@ -9,6 +9,12 @@
   built again when view counts are flushed or a published article changes
   (``forget_most_read()``), by one request at a time: the others get the
   previous sidebar for that moment.
+- **Related articles** of an article page are put in the same way, from a
+  block kept per article and language for ``RELATED_SECONDS``: a headline
+  changed in a related article shows there within that time, and the pages
+  showing it are not emptied for it. Unpublishing or deleting an article
+  renews every related block at once (``forget_related()``), so no page
+  links to a withdrawn article.
 - **The rubric menu and the footer** (the page's frame, "chrome") are
   rendered once per version of the ``chrome`` key and language
   (articles/templatetags/reader.py, ``chrome``).
@@ -17,7 +23,9 @@ Only requests served through the page cache use them; an editor's page
 builds everything fresh.
 """
 
+import re
 import time
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,13 +33,23 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from . import related as related_articles
 from .models import MOST_READ_GENERATION, Article, Rubric, forget_most_read
 
 # The sidebar follows the view counts within this many seconds.
 MOST_READ_SECONDS = 60
 SIDEBAR_SIZE = 5
-# Where a cached page gets its sidebar.
+# Related articles follow headline changes within this many seconds.
+RELATED_SECONDS = 300
+RELATED_SIZE = 4
+RELATED_GENERATION = "fragment:related:generation"
+# Where a cached page gets its sidebar and its related articles.
 MARKER = b"<!--pagecache:most-read-->"
+_MARKERS = re.compile(rb"<!--pagecache:(most-read|related-(\d+))-->")
+
+
+def _now():
+    return time.time()
 
 
 def served_by_page_cache(request):
@@ -57,16 +75,18 @@ def build_most_read(language):
 
 
 class _Spliced:
-    """What a cached page's template gets instead of the sidebar's articles."""
+    """What a cached page's template gets instead of a block: the marker to fill."""
 
     spliced = True
-    marker = mark_safe(MARKER.decode())  # noqa: S308 - our own constant
+
+    def __init__(self, marker):
+        self.marker = mark_safe(marker.decode())  # noqa: S308 - our own constant
 
 
 def most_read(request, language):
     """The sidebar's articles for an editor; for readers, the marker the page cache fills."""
     if served_by_page_cache(request):
-        return _Spliced()
+        return _Spliced(MARKER)
     return build_most_read(language)
 
 
@@ -75,18 +95,29 @@ def _sidebar_key(language):
 
 
 def sidebar_keys(language):
-    """What ``splice()`` reads, for the page cache to fetch with the page itself."""
-    return [_sidebar_key(language), MOST_READ_GENERATION]
+    """What ``splice()`` needs for every page: fetched by the page cache with the page."""
+    return [_sidebar_key(language), MOST_READ_GENERATION, RELATED_GENERATION]
+
+
+def keys_in(content, language):
+    """The cache keys of the related blocks ``content`` has markers for (stored with the page)."""
+    return [_related_key(language, int(pk)) for _name, pk in _MARKERS.findall(content) if pk]
 
 
 def splice(content, language, found):
-    """``content`` with the current sidebar of ``language`` in place of the marker.
+    """``content`` with the current blocks in place of their markers.
 
-    ``found``: what the page cache already fetched of ``sidebar_keys()``.
+    ``found``: what the page cache fetched of ``sidebar_keys()`` and ``keys_in()``.
     """
-    if MARKER not in content:
+    if b"<!--pagecache:" not in content:
         return content
-    return content.replace(MARKER, _sidebar(language, found).encode())
+
+    def block(match):
+        if match.group(2) is None:
+            return _sidebar(language, found).encode()
+        return _related(language, int(match.group(2)), found).encode()
+
+    return _MARKERS.sub(block, content)
 
 
 def _sidebar(language, found):
@@ -95,7 +126,7 @@ def _sidebar(language, found):
     entry = found.get(key)
     if entry is not None:
         built_for, built_at, html = entry
-        if built_for == generation and time.time() - built_at < MOST_READ_SECONDS:
+        if built_for == generation and _now() - built_at < MOST_READ_SECONDS:
             return html
         # One request builds it again; the others show the previous one meanwhile.
         if not cache.add(f"{key}:building", 1, timeout=10):
@@ -105,10 +136,68 @@ def _sidebar(language, found):
             html = render_to_string(
                 "articles/includes/sidebar.html", {"most_read": build_most_read(language)}
             )
-        cache.set(key, (generation, time.time(), html), timeout=None)
+        cache.set(key, (generation, _now(), html), timeout=None)
     finally:
         if entry is not None:
             cache.delete(f"{key}:building")
+    return html
+
+
+# Related articles ---------------------------------------------------------------------
+
+
+def forget_related():
+    """Build every related block again before it is shown (an article was withdrawn)."""
+    cache.set(RELATED_GENERATION, uuid.uuid4().hex[:8], timeout=None)
+
+
+def _related_key(language, pk):
+    return f"fragment:related:{language}:{pk}"
+
+
+def _render_related(language, articles):
+    with translation.override(language):
+        return render_to_string("articles/includes/related.html", {"related": articles})
+
+
+def related(request, article, language):
+    """Related articles for an editor; for readers, the marker the page cache fills.
+
+    A page being rendered has the article at hand: its block is built now.
+    """
+    articles = related_articles.for_page(article, language, RELATED_SIZE)
+    if not served_by_page_cache(request):
+        return articles
+    found = getattr(request, "page_cache_found", {})
+    generation = found.get(RELATED_GENERATION) or ""
+    html = _render_related(language, articles)
+    key = _related_key(language, article.pk)
+    cache.set(key, (generation, _now(), html), timeout=settings.PAGE_CACHE_SECONDS)
+    found[key] = (generation, _now(), html)
+    return _Spliced(f"<!--pagecache:related-{article.pk}-->".encode())
+
+
+def _related(language, pk, found):
+    key = _related_key(language, pk)
+    generation = found.get(RELATED_GENERATION) or ""
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        _built_for, built_at, html = entry
+        if _now() - built_at < RELATED_SECONDS:
+            return html
+        # Out of date only by time: one request builds it again, the others
+        # show the previous one meanwhile.
+        if not cache.add(f"{key}:building", 1, timeout=10):
+            return html
+    article = (
+        Article.objects.filter(pk=pk)
+        .only("id", "related_ids", "status", "published_at", "rubric_id")
+        .first()
+    )
+    articles = related_articles.for_page(article, language, RELATED_SIZE) if article else []
+    html = _render_related(language, articles)
+    cache.set(key, (generation, _now(), html), timeout=settings.PAGE_CACHE_SECONDS)
+    cache.delete(f"{key}:building")
     return html
 
 

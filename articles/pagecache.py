@@ -218,8 +218,14 @@ class PageCacheMiddleware:
         # cache too, and "most read" is left for this middleware to put in.
         request.page_cache_served = True
         request.page_cache_chrome = found.get(chrome)
+        request.page_cache_found = found
         entry = found.get(key)
-        freshness = "missing" if entry is None else dependencies.freshness(entry[3])
+        freshness = "missing"
+        if entry is not None:
+            _status, _headers, _content, versions, blocks = entry
+            # One call: the versions the page was stored with, and its related block.
+            found.update(cache.get_many(dependencies.version_keys(versions) + blocks))
+            freshness = dependencies.freshness(versions, found)
         if freshness == "fresh":
             return self._replay(request, entry, state, "hit", found)
         if freshness != "stale":
@@ -246,7 +252,7 @@ class PageCacheMiddleware:
         if self._storable(request, response):
             keys = sorted(self._keys(request, response, recorded))
             self._tag(response, keys)
-            self._store(key, response, keys, found.get(dependencies.CHANGES))
+            self._store(request, key, response, keys)
             self._mark_public(response, state)
             response.headers["X-Page-Cache"] = "miss"
             self._splice(request, response, found)
@@ -294,8 +300,8 @@ class PageCacheMiddleware:
         response.headers["Surrogate-Key"] = " ".join(keys)
         response.headers["Cache-Tag"] = ",".join(keys)
 
-    def _store(self, key, response, keys, changes_seen):
-        versions = dependencies.versions(keys, changes_seen)
+    def _store(self, request, key, response, keys):
+        versions = dependencies.versions(keys, request.page_cache_found.get(dependencies.CHANGES))
         if versions is None:
             return  # something changed while it rendered: the next request renders it
         ttl = STORED_STATUSES[response.status_code] or settings.PAGE_CACHE_SECONDS
@@ -304,7 +310,8 @@ class PageCacheMiddleware:
             for name, value in response.headers.items()
             if name.lower() not in _NOT_REPLAYED
         )
-        entry = (response.status_code, headers, response.content, versions)
+        blocks = fragments.keys_in(response.content, _language(request))
+        entry = (response.status_code, headers, response.content, versions, blocks)
         cache.set(key, entry, timeout=ttl)
 
     def _splice(self, request, response, found):
@@ -339,7 +346,7 @@ class PageCacheMiddleware:
         return response
 
     def _replay(self, request, entry, state, how, found):
-        status, headers, content, _versions = entry
+        status, headers, content, _versions, _blocks = entry
         response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
         for name, value in headers:
             response.headers[name] = value

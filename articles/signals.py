@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
-from . import dependencies, images, pagecache, related
+from . import dependencies, fragments, images, pagecache, related
 from .models import (
     Article,
     ArticleSource,
@@ -133,7 +133,10 @@ def article_saved(sender, instance, created=False, raw=False, **kwargs):
             if before is not None:
                 keys.add(dependencies.rubric_list(before[2]))
         forget_most_read()
-    dependencies.changed(*keys, hard=was_public and not is_public)
+    withdrawn = was_public and not is_public
+    dependencies.changed(*keys, hard=withdrawn)
+    if withdrawn:
+        fragments.forget_related()
     if Article.Status.PUBLISHED in (now[0], before and before[0]):
         pagecache.schedule_changed()
     # Related articles follow the rubric, the publication and the tags.
@@ -151,6 +154,7 @@ def remember_deleted(sender, instance, **kwargs):
 def article_deleted(sender, instance, **kwargs):
     keys = instance.__dict__.pop("_deleted_keys", None) or {dependencies.article(instance.pk)}
     dependencies.changed(*keys, hard=True)
+    fragments.forget_related()
     forget_most_read()
     pagecache.schedule_changed()
 

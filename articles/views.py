@@ -18,7 +18,6 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
 from . import dependencies, fragments, languages, reserved
-from . import related as related_articles
 from . import search as article_search
 from .languages import LANGUAGE_CODES
 from .models import Article, Rubric, Tag
@@ -29,7 +28,6 @@ RUBRIC_BLOCK_SIZE = 4
 # Rubric blocks on the home page look only this far back: the window function
 # then ranks weeks of articles, not the whole archive.
 RUBRIC_BLOCK_DAYS = 60
-RELATED_SIZE = 4
 
 
 def _listing(language):
@@ -183,9 +181,9 @@ def article_detail(request, rubric, pk, slug=""):
     # Text teasers (no photos): the page stays within its query budget even
     # when "most read" needs its fallback.
     article.load_parts()
-    related = related_articles.for_page(article, language, RELATED_SIZE)
+    # Put in when the page is served, like "most read" (articles/fragments.py).
+    related = fragments.related(request, article, language)
     context = article_context(article)
-    dependencies.record_articles(related)
     dependencies.record(*(dependencies.tag(tag.pk) for tag in context["tags"]))
     dependencies.record(*(dependencies.source(credit.source_id) for credit in context["credits"]))
     return render(

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles import counters
-from articles.models import Article, ArticleViewDay, Rubric, Source, Tag
+from articles.models import Article, Rubric, Source, Tag
 
 from .reader_content import enrich
 from .test_admin_articles import change_url, form_data, make_user
@@ -61,14 +61,9 @@ def archive(make_article, rubric):
 def test_editing_an_articles_text_empties_its_pages_and_the_listings_showing_it_only(
     client, archive, rubric
 ):
-    edited, old = archive[0], archive[-1]
-    # Another article of the same day whose related articles do not include it
-    # (one that does is emptied too: see test_page_cache).
-    neighbour = next(
-        a
-        for a in Article.objects.filter(pk__in=[a.pk for a in archive[1:]])
-        if edited.pk not in a.related_ids
-    )
+    # Another article of the same day shows it among its related articles:
+    # that block follows within its lifetime, the page is not emptied for it.
+    edited, neighbour, old = archive[0], archive[3], archive[-1]
     own = [edited.get_absolute_url("ru"), edited.get_absolute_url("kk")]
     listings = [_home("ru"), _home("kk"), _rubric_page(rubric, "ru"), _rubric_page(rubric, "kk")]
     listings += [reverse("articles:feed")]
@@ -135,7 +130,8 @@ def test_publishing_empties_home_its_rubric_and_tags_first_pages_feeds_and_sitem
     for url in emptied:
         response = client.get(url)
         assert response["X-Page-Cache"] == "miss", url
-        assert str(draft.pk) in response.text or "паром" in response.text.lower(), url
+        if "sitemap" not in url:
+            assert "паром" in response.text.lower(), url
     for url in kept:
         assert _state(client, url) == "hit", url
     assert client.get(draft.get_absolute_url("kk")).status_code == 200
@@ -221,7 +217,12 @@ def test_most_read_follows_the_view_counts_on_pages_that_stay_cached(client, arc
     _fill(client, [page])
     assert popular.title_ru not in client.get(page).text.split('class="sidebar"')[-1]
 
-    ArticleViewDay.objects.create(article=popular, day=timezone.localdate(), views=500)
+    for reader in range(3):
+        client.post(
+            reverse("beacon", args=[popular.pk]),
+            REMOTE_ADDR=f"203.0.113.{reader + 1}",
+            HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14) Mobile",
+        )
     counters.flush()  # what the cron line or a web process does every few seconds
 
     response = client.get(page)
@@ -299,12 +300,14 @@ def _wait_for(server, keys, seconds=10):
 
 
 def test_an_editors_save_posts_the_changed_keys_to_the_purge_endpoint_after_answering(
-    client, article, purge_endpoint
+    client, article, purge_endpoint, django_capture_on_commit_callbacks
 ):
     client.force_login(make_user("chief", "Editors"))
-    response = client.post(
-        change_url(article), form_data(article, title_ru="В Актау открыли вторую школу")
-    )
+    # The keys leave after the commit (run here: tests roll their transaction back).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            change_url(article), form_data(article, title_ru="В Актау открыли вторую школу")
+        )
     # The editor has the answer while the purge endpoint has not answered yet.
     assert response.status_code == 302
     assert purge_endpoint.received == []
@@ -317,7 +320,9 @@ def test_an_editors_save_posts_the_changed_keys_to_the_purge_endpoint_after_answ
 
 
 @pytest.mark.parametrize("status", [500, None])
-def test_a_failing_purge_endpoint_only_logs(article, purge_endpoint, settings, caplog, status):
+def test_a_failing_purge_endpoint_only_logs(  # noqa: PLR0917 - fixtures
+    article, purge_endpoint, settings, caplog, status, django_capture_on_commit_callbacks
+):
     purge_endpoint.release.set()
     if status is None:
         settings.PAGE_CACHE_PURGE_URL = "http://127.0.0.1:9/purge"  # nothing listens there
@@ -328,16 +333,20 @@ def test_a_failing_purge_endpoint_only_logs(article, purge_endpoint, settings, c
     _fill(reader, [url])
 
     article.title_ru = "В Актау открыли вторую школу"
-    article.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
 
-    assert "вторую школу" in reader.get(url).text
+    assert "вторую школу" in reader.get(url, follow=True).text
     deadline = time.monotonic() + 10
     while "purge" not in caplog.text and time.monotonic() < deadline:
         time.sleep(0.05)
     assert "Page cache purge" in caplog.text
 
 
-def test_rubric_rename_is_purged_as_everything(client, article, purge_endpoint):
+def test_rubric_rename_is_purged_as_everything(
+    article, purge_endpoint, django_capture_on_commit_callbacks
+):
     purge_endpoint.release.set()
-    Rubric.objects.filter(pk=article.rubric_id).get().save()
+    with django_capture_on_commit_callbacks(execute=True):
+        Rubric.objects.get(pk=article.rubric_id).save()
     _wait_for(purge_endpoint, {"chrome"})

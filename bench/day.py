@@ -315,6 +315,11 @@ def main():
             args, env, files, mode, workers=workers, crawler_delay_ms=crawler_delay_ms
         )
     _print(results)
+    print(
+        "load average (1, 5, 15 min) at the end: "
+        + ", ".join(f"{load:.1f}" for load in os.getloadavg())
+        + f" on {os.cpu_count()} CPUs"
+    )
     (WORK / "day.json").write_text(json.dumps(results, indent=2))
 
 

@@ -59,17 +59,25 @@ def for_page(article, language, count):
     ids = article.related_ids
     if ids is None:
         ids = refresh(article)
-    if not ids:
-        return []
-    found = (
-        Article.objects.published()
-        .in_language(language)
-        .filter(pk__in=ids)
-        .for_teaser()
-        .order_by()
-        .in_bulk()
-    )
-    return [found[pk] for pk in ids if pk in found][:count]
+    shown = []
+    # The best few first: most are readable in the page's language; the
+    # others (one more query) only when some were not, or were unpublished since.
+    ids = ids or []
+    for wanted in (ids[: 2 * count], ids[2 * count :]):
+        if not wanted:
+            break
+        found = (
+            Article.objects.published()
+            .in_language(language)
+            .filter(pk__in=wanted)
+            .for_teaser()
+            .order_by()
+            .in_bulk()
+        )
+        shown += [found[pk] for pk in wanted if pk in found]
+        if len(shown) >= count:
+            break
+    return shown[:count]
 
 
 def refresh_all(only_missing=False, batch_size=2000):

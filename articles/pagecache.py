@@ -121,6 +121,7 @@ def content_changed(**_signal_kwargs):
     deleting through the models empties only what changed (articles/signals.py).
     """
     dependencies.changed(dependencies.CHROME)
+    fragments.forget_related()
     forget_most_read()
     schedule_changed()
 

@@ -178,10 +178,10 @@ def article_detail(request, rubric, pk, slug=""):
     canonical = article.get_absolute_url(language)
     if request.path != canonical:
         return redirect(canonical, permanent=True)
-    # Text teasers (no photos): the page stays within its query budget even
-    # when "most read" needs its fallback.
     article.load_parts()
-    # Put in when the page is served, like "most read" (articles/fragments.py).
+    # Text teasers (no photos), put in when the page is served, like "most
+    # read" (articles/fragments.py): the page stays within its query budget
+    # even when "most read" needs its fallback.
     related = fragments.related(request, article, language)
     context = article_context(article)
     dependencies.record(*(dependencies.tag(tag.pk) for tag in context["tags"]))

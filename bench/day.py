@@ -12,7 +12,8 @@ Over ``--articles`` (10 000) articles, for ``--duration`` (60) seconds:
   publishes a new one every 60 s (bench/editor.py, through the models).
 
 The same day runs twice against a fresh gunicorn and an empty cache, after
-the same warm-up: with the page cache's dependency keys ("keys": a change
+the same warm-up (``--warmup`` seconds of the same readers: the cache holds
+what they read before the editor starts): with the page cache's dependency keys ("keys": a change
 empties the pages that show what changed) and with the old single
 generation token ("token": any change empties every page; a bench-only
 switch, BENCH_INVALIDATION). Printed side by side: the readers' page-cache
@@ -282,7 +283,9 @@ def _arguments():
         "--articles", type=int, default=int(os.environ.get("BENCH_DAY_ARTICLES", "10000"))
     )
     parser.add_argument("--duration", type=int, default=60, help="Seconds of the day.")
-    parser.add_argument("--warmup", type=int, default=20, help="Seconds of readers before it.")
+    parser.add_argument(
+        "--warmup", type=int, default=60, help="Seconds of the same readers before the day."
+    )
     parser.add_argument("--connections", type=int, default=32, help="Readers' connections.")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (with Redis).")
     parser.add_argument("--modes", default=",".join(MODES), help="keys,token (the default).")

@@ -165,7 +165,9 @@ def article_detail(request, rubric, pk, slug=""):
     language = languages.current()
     # Recorded first: a "not found" kept in the cache goes when the article is published.
     dependencies.record(dependencies.article(pk))
-    article = get_object_or_404(Article.objects.published().select_related("rubric"), pk=pk)
+    article = get_object_or_404(
+        Article.objects.published().select_related("rubric").with_figures(), pk=pk
+    )
     if not article.exists_in(language):
         # The other language's URL leads, visibly, to the version that exists.
         return render(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_audit_two_factor_reset'),
+        ('articles', '0012_comments_setting_replaces_invented_count'),
     ]
 
     operations = [

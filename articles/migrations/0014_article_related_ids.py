@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0012_comments_setting_replaces_invented_count'),
+        ('articles', '0013_photo_positions_distinct'),
     ]
 
     operations = [

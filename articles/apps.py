@@ -18,3 +18,8 @@ class ArticlesConfig(AppConfig):
         # Uploads are normalised, renditions made once and files deleted,
         # whatever path saves or deletes a photo.
         images.connect(self.get_model("Photo"))
+
+        from . import workspace  # noqa: PLC0415
+
+        # Whatever path saves a Kazakh text records the Russian it was made from.
+        workspace.connect()

@@ -867,6 +867,7 @@ class AuditEntry(models.Model):
         LOGIN_LOCKED = "login_locked", _("account locked")
         DEACTIVATE = "deactivate", _("deactivated a user")
         RESET_TWO_FACTOR = "reset_two_factor", _("reset two-factor sign-in")
+        CONFIRM_TRANSLATION = "confirm_translation", _("confirmed a translation as current")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -893,3 +894,34 @@ class AuditEntry(models.Model):
         return (
             f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
         )
+
+
+class TranslationBasis(models.Model):
+    """The Russian text an article's Kazakh version was made from.
+
+    Written whenever the Kazakh text is saved or confirmed as current
+    (articles/workspace.py), so the translators' workspace can show what
+    changed in Russian since, however many Russian edits came in between.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="kazakh_basis",
+    )
+    title = models.CharField(_("headline"), max_length=255, blank=True)
+    lead = models.TextField(_("lead"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    # {"<photo id>": {"caption": …, "alt": …, "credit": …}}: the Russian photo texts.
+    photos = models.JSONField(_("photos"), default=dict, blank=True)
+    # The article's kk_changed_at this text belongs to.
+    taken_at = models.DateTimeField(_("taken at"))
+
+    class Meta:
+        verbose_name = _("Russian text of a translation")
+        verbose_name_plural = _("Russian texts of translations")
+
+    def __str__(self):
+        return str(self.article)

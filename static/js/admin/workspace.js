@@ -33,7 +33,7 @@
   let pending = false;
 
   function interpolate(text, values) {
-    return text.replace(/%\((\w+)\)s/g, (match, name) => String(values[name]));
+    return text.replace(/\{(\w+)\}/g, (match, name) => String(values[name]));
   }
 
   // Blocks ---------------------------------------------------------------

@@ -121,7 +121,7 @@ def blocks(html):
 
 
 def text_words(text):
-    return (text or "").split()
+    return [token for token in _tokens(text) if token[0].isalnum() or token[0] == "_"]
 
 
 def body_words(html):
@@ -131,21 +131,41 @@ def body_words(html):
 # Word diffs ---------------------------------------------------------------------
 
 
+# Words (numbers such as "2,5" or "25-метровый" included) and punctuation are
+# compared one by one; the spaces between them only carry the text.
+_TOKEN = re.compile(r"\w+(?:[-'’.,:/]\w+)*|[^\w\s]|\s+")
+
+
+def _tokens(text):
+    return _TOKEN.findall(" ".join((text or "").split()))
+
+
+def _words(tokens):
+    return sum(1 for token in tokens if token[0].isalnum() or token[0] == "_")
+
+
 def word_diff(old, new):
-    """``(html, changed_words)``: ``new`` with <ins>/<del> where words differ from ``old``."""
-    before, after = text_words(old), text_words(new)
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    """``(html, changed_words)``: ``new`` with <ins>/<del> where its words differ from ``old``."""
+    before, after = _tokens(old), _tokens(new)
+    matcher = difflib.SequenceMatcher(str.isspace, before, after, autojunk=False)
     parts, changed = [], 0
     for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        removed, added = before[i1:i2], after[j1:j2]
         if operation == "equal":
-            parts.append(escape(" ".join(after[j1:j2])))
+            parts.append(escape("".join(added)))
             continue
-        if i2 > i1:
-            parts.append(f"<del>{escape(' '.join(before[i1:i2]))}</del>")
-        if j2 > j1:
-            parts.append(f"<ins>{escape(' '.join(after[j1:j2]))}</ins>")
-        changed += (i2 - i1) + (j2 - j1)
-    return mark_safe(" ".join(parts)), changed  # noqa: S308 (every word escaped)
+        if "".join(removed).strip():
+            parts.append(f"<del>{escape(''.join(removed).strip())}</del>")
+            if not added and "".join(removed)[-1].isspace():
+                parts.append(" ")
+        if "".join(added).strip():
+            text = "".join(added)
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+            parts.append(f"{lead}<ins>{escape(text.strip())}</ins>{trail}")
+        elif added:
+            parts.append(escape("".join(added)))
+        changed += _words(removed) + _words(added)
+    return mark_safe("".join(parts)), changed  # noqa: S308 (every word escaped)
 
 
 @dataclass

@@ -12,12 +12,14 @@ it shows the state, the Russian words to translate or that changed, the
 publication time and the views, most read first.
 """
 
+import re
+
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from . import audit, workspace
+from . import audit, richtext, workspace
 from .models import Article, Photo
 
 MODE_PARAMETER = "mode"
@@ -68,6 +70,34 @@ class WorkspacePhotoInline(admin.StackedInline):
         )
 
 
+def _canonical(html):
+    # The editor wraps each list item's text in a paragraph: <li><p>…</p></li>.
+    html = richtext.sanitize(html or "")
+    return re.sub(r"<li>\s*<p>(.*?)</p>\s*</li>", r"<li>\1</li>", html, flags=re.S)
+
+
+def _same_text(posted, stored, rich=False):
+    """Whether a posted value is the stored one as the browser sends it back:
+    textareas send CRLF line ends, the editor writes its own markup."""
+    if rich:
+        return _canonical(posted) == _canonical(stored)
+    return (posted or "").replace("\r\n", "\n").strip() == (stored or "").strip()
+
+
+class KazakhTextsKept:
+    """A Kazakh field sent back unchanged keeps its stored value byte for byte, so
+    opening the Kazakh mode and saving changes only what was typed."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("title_kk", "lead_kk", "body_kk"):
+            stored = self.initial.get(name)
+            if name in cleaned and stored is not None and cleaned[name] != stored:
+                if _same_text(cleaned[name], stored, rich=name == "body_kk"):
+                    cleaned[name] = stored
+        return cleaned
+
+
 class TranslationWorkspaceMixin:
     """What ArticleAdmin adds for translators: the Kazakh mode and the queue."""
 
@@ -91,7 +121,7 @@ class TranslationWorkspaceMixin:
             kept = [name for name in classes if name != "mt" and not name.startswith("mt-")]
             if kept != classes:
                 field.widget.attrs["class"] = " ".join(kept)
-        return form
+        return type(form.__name__, (KazakhTextsKept, form), {})
 
     def get_inlines(self, request, obj):
         if self.kazakh_mode(request, obj):

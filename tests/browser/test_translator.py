@@ -178,3 +178,41 @@ def test_editor_toolbar_speaks_kazakh_without_glyph_boxes(translator_page, live_
     menubar.locator(".prose-menubar__selected").click()
     expect(menubar.locator(".prose-menubar__option", has_text="Тақырып 2")).to_be_visible()
     expect(menubar.locator(".prose-menubar__option", has_text="Азатжол")).to_be_visible()
+
+
+def test_editor_in_kazakh_mode_saves_only_what_they_typed(
+    page, live_server, make_staff, admin_login, make_article
+):
+    make_staff("asel", "Editors")
+    article = make_article(
+        lead_kk="Бірінші жол.\nЕкінші жол.",
+        body_kk="<p>Мектеп ашылды.</p><ul><li>физика кабинеті;</li><li>бассейн.</li></ul>",
+    )
+    article.tags.add("Актау")
+    before = Article.objects.get(pk=article.pk)
+    admin_login(page, "asel")
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    page.locator("a.translatelink").click()
+    expect(page.locator("#translation-workspace")).to_be_visible()
+    page.fill("#id_title_kk", "Ақтауда жаңа мектеп ашылды!")
+    # A stray keystroke in the body, taken back: the body is not rewritten.
+    page.locator(f"{KK_EDITOR} > p").first.click()
+    page.keyboard.type("x")
+    page.keyboard.press("Backspace")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    after = Article.objects.get(pk=article.pk)
+    assert after.title_kk == "Ақтауда жаңа мектеп ашылды!"
+    for field in Article._meta.concrete_fields:
+        if field.attname in {
+            "title_kk",
+            "title",
+            "slug_kk",
+            "version",
+            "updated_at",
+            "kk_changed_at",
+        }:
+            continue
+        assert getattr(after, field.attname) == getattr(before, field.attname), field.attname
+    assert list(after.tags.names()) == ["Актау"]

@@ -25,7 +25,7 @@ from .models import Article, Photo
 MODE_PARAMETER = "mode"
 KAZAKH_MODE = "kk"
 QUEUE_STATES = {"todo", "missing", "outdated"}
-# Queue columns; the sort links below name them by position (1-based).
+# Queue columns; the sort links below name them by position.
 QUEUE_COLUMNS = ["headline", "translation_display", "words_to_translate", "published_at", "views"]
 CONFIRMED = gettext_noop("Confirmed the Kazakh version as still accurate")
 
@@ -199,14 +199,13 @@ class TranslationWorkspaceMixin:
             return ["rubric", "kazakh_basis"]
         return super().get_list_select_related(request)
 
-    def get_ordering(self, request):
-        if self.in_queue(request):
-            # Translate what readers read.
-            return ["-views", "-published_at", "-id"]
-        return super().get_ordering(request)
-
     def changelist_view(self, request, extra_context=None):
         if self.in_queue(request):
+            if "o" not in request.GET:
+                # Most read first, spelled as a column order so that the list's
+                # headers show it (Django marks only the model's own ordering).
+                request.GET = request.GET.copy()
+                request.GET["o"] = self.queue_orders(request)[0]["order"]
             extra_context = {**(extra_context or {}), "queue_orders": self.queue_orders(request)}
         return super().changelist_view(request, extra_context)
 
@@ -217,8 +216,10 @@ class TranslationWorkspaceMixin:
 
     def queue_orders(self, request):
         """Ready-made orders for the queue: most read, oldest and newest first."""
-        views = QUEUE_COLUMNS.index("views") + 1
-        published = QUEUE_COLUMNS.index("published_at") + 1
+        # Django numbers the columns from 0, the action checkbox (if any) first.
+        offset = 1 if self.get_actions(request) else 0
+        views = QUEUE_COLUMNS.index("views") + offset
+        published = QUEUE_COLUMNS.index("published_at") + offset
         query = request.GET.copy()
         links = []
         for label, order in (
@@ -230,11 +231,10 @@ class TranslationWorkspaceMixin:
             query.pop("p", None)
             links.append(
                 {
+                    "order": order,
                     "label": label,
                     "url": "?" + query.urlencode(),
                     "active": request.GET.get("o") == order,
                 }
             )
-        if "o" not in request.GET:
-            links[0]["active"] = True
         return links

@@ -345,7 +345,10 @@ def test_queue_shows_state_words_publication_and_views_most_read_first(
     assert '<td class="field-views">500</td>' in rows[1]
     assert "field-published_at" in rows[1]
     # By age, oldest first.
-    page = queue(translator, o="4").content.decode()
+    oldest = re.search(r'<a href="\?([^"]+)">Сначала старые</a>', page).group(1)
+    page = translator.get(
+        reverse("admin:articles_article_changelist") + "?" + oldest.replace("&amp;", "&")
+    ).content.decode()
     assert page.index("Пять слов в заголовке здесь") < page.index("В Актау открыли новую школу")
     assert "Сначала самые читаемые" in page
     # The admin home shows its size.
@@ -400,3 +403,12 @@ def test_editor_toolbar_names_come_from_our_catalog(translator, prefix, expected
         assert catalog[f"rich-text editor\x04{english}"] == translated
     # The library's own dialogs keep coming from its catalog next to ours.
     assert catalog["Cancel"] not in ("", "Cancel")
+
+
+def test_editors_queue_is_most_read_first_too(editor, make_article):
+    for views, title in ((5, "Мало читают"), (900, "Читают все"), (50, "Читают")):
+        make_article(title_ru=title, title_kk="", body_kk="", views=views)
+    page = queue(editor).content.decode()
+    table = page[page.index('id="result_list"') :]
+    assert table.index("Читают все") < table.index("Читают<") < table.index("Мало читают")
+    assert "sorted descending" in table[: table.index("</thead>")]

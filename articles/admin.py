@@ -37,7 +37,16 @@ from reversion.models import Version
 
 from . import audit, images, preview, richtext
 from .forms import ArticleAdminForm
-from .models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
+from .models import (
+    Article,
+    ArticleSource,
+    AuditEntry,
+    Photo,
+    Rubric,
+    Source,
+    Tag,
+    TaggedArticle,
+)
 from .workspace_admin import TranslationWorkspaceMixin
 
 # Our Tag model (Kazakh-aware slugs) is the one editors manage; taggit's own
@@ -790,4 +799,36 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
         return response
 
 
-from . import accounts  # noqa: E402,F401  (users, roles and audit log)
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Who published, unpublished, deleted, restored or changed roles, and when."""
+
+    list_display = ["created_at", "actor_name", "action", "object_type", "object_repr", "summary"]
+    list_filter = ["action", "created_at", "object_type"]
+    search_fields = ["actor_name", "object_repr", "object_id"]
+    date_hierarchy = "created_at"
+    list_per_page = 100
+    readonly_fields = [
+        "created_at",
+        "actor",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_id",
+        "object_repr",
+        "details",
+    ]
+
+    @admin.display(description=_("details"))
+    def summary(self, entry):
+        return "; ".join(f"{key}: {value}" for key, value in sorted(entry.details.items()))
+
+    # History is read, never written or erased by hand.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -8,18 +8,10 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cache  # noqa: PLC0415
+        # Imported here, as Django asks: the receivers need the models, which
+        # are only ready once every app is loaded.
+        from . import signals  # noqa: PLC0415
 
-        # Saving or deleting content empties the page cache, whatever path saved it.
-        cache.connect_signals()
-
-        from . import images  # noqa: PLC0415
-
-        # Uploads are normalised, renditions made once and files deleted,
-        # whatever path saves or deletes a photo.
-        images.connect(self.get_model("Photo"))
-
-        from . import workspace  # noqa: PLC0415
-
-        # Whatever path saves a Kazakh text records the Russian it was made from.
-        workspace.connect()
+        # Content changes empty the page cache, photos are checked, get their
+        # renditions and lose their files, whatever path saves or deletes them.
+        signals.connect()

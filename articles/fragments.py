@@ -4,7 +4,7 @@ An uncached page spent most of its time on pieces that every page of a
 language shares ("most read" and the rubric menu) or that every URL of one
 article shares (related articles: its canonical URL, an old slug's redirect,
 a page cache emptied by an edit elsewhere). They are
-kept in the cache under the page cache's generation token (articles/cache.py):
+kept in the cache under the page cache's generation token (articles/pagecache.py):
 any content change that empties the page cache renews the token, so these
 pieces are rebuilt with it, on every server. "Most read" is also keyed by the
 view-count generation, renewed by every flush of view counts.
@@ -16,7 +16,7 @@ Only requests served under a token (anonymous readers, through
 from django.conf import settings
 from django.core.cache import cache
 
-from . import cache as page_cache
+from . import pagecache
 from .models import MOST_READ_GENERATION, Rubric, forget_most_read
 
 # "Most read" follows the view counts: rebuilt at least this often.
@@ -24,7 +24,7 @@ MOST_READ_SECONDS = 60
 
 
 def _cached(request, key, build, timeout=None):
-    token = page_cache.generation(request)
+    token = pagecache.generation(request)
     if token is None:
         return build()
     key = f"fragment:{token}:{key}"

@@ -36,13 +36,12 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.core.files.storage import default_storage
+from django.db import models
 from django.db.models.fields.files import ImageFieldFile
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
-
-from . import cache as page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -374,14 +373,18 @@ def rendition_widths(original_width):
 
 
 def _storage():
-    from .models import Photo  # noqa: PLC0415 - models import this module
-
-    return Photo._meta.get_field("image").storage
+    # Photo.image names no storage of its own: it is Django's default storage
+    # (local files, or S3 when configured).
+    return default_storage
 
 
 def is_stored(name):
     """Whether a photo file is still in storage (an old version may name a deleted one)."""
     return bool(name) and _storage().exists(name)
+
+
+# Sent once a photo's renditions are stored; update() sends no model signal.
+renditions_made = Signal()
 
 
 def rendition_names(renditions):
@@ -441,9 +444,10 @@ def make_renditions(photo, picture=None):
             storage.delete(orphan)
         return photo.renditions
     photo.renditions, photo.width, photo.height = renditions, width, height
-    # update() sends no signal: tell the page cache, or a page stored while
-    # the renditions were being made would keep showing the bare original.
-    page_cache.content_changed()
+    # update() sends no signal: say so, or a page stored while the renditions
+    # were being made would keep showing the bare original (the page cache
+    # listens: articles/signals.py).
+    renditions_made.send(sender=type(photo), photo=photo)
     return renditions
 
 
@@ -467,10 +471,10 @@ def url(name):
     return _storage().url(name)
 
 
-# 4. Signals: normalise before storing, renditions on commit, clean-up ----------------
+# 4. Clean-up (articles/signals.py calls it when a photo is replaced or deleted) -------
 
 
-def _delete_files(names):
+def delete_files(names):
     storage = _storage()
     for name in names:
         if not name:
@@ -479,52 +483,3 @@ def _delete_files(names):
             storage.delete(name)
         except Exception:
             logger.exception("Could not delete photo file %s", name)
-
-
-def check_before_save(sender, instance, raw=False, **kwargs):
-    """A hostile file saved through the ORM is refused here, before Django's
-    save starts writing (an error there would spoil the caller's transaction).
-
-    A replaced picture: the old files go once the new one is committed.
-    """
-    if raw:
-        return
-    if instance.image and not instance.image._committed:
-        inspect(instance.image.file)
-    if not instance.pk:
-        return
-    old = sender.objects.filter(pk=instance.pk).values_list("image", "renditions").first()
-    if old and old[0] and old[0] != instance.image.name:
-        stale = [old[0], *rendition_names(old[1] or {})]
-        transaction.on_commit(lambda: _delete_files(stale))
-
-
-def renditions_after_save(sender, instance, raw=False, **kwargs):
-    if raw or not instance.image:
-        return
-    if (instance.renditions or {}).get("original") == instance.image.name:
-        return  # made already: a caption edit makes nothing
-    picture = instance.__dict__.pop("_newsroom_picture", None)
-
-    def build():
-        try:
-            make_renditions(instance, picture)
-        except Exception:
-            # Logged loudly; the page falls back to the original and
-            # `manage.py rebuild_renditions` makes them again.
-            logger.exception("Renditions failed for photo %s", instance.pk)
-
-    transaction.on_commit(build)
-
-
-def delete_files_after_delete(sender, instance, **kwargs):
-    names = [instance.image.name, *rendition_names(instance.renditions or {})]
-    transaction.on_commit(lambda: _delete_files(names))
-
-
-def connect(photo_model):
-    """Called from ArticlesConfig.ready()."""
-    uid = "newsroom.images"
-    pre_save.connect(check_before_save, sender=photo_model, dispatch_uid=f"{uid}.pre")
-    post_save.connect(renditions_after_save, sender=photo_model, dispatch_uid=f"{uid}.post")
-    post_delete.connect(delete_files_after_delete, sender=photo_model, dispatch_uid=f"{uid}.delete")

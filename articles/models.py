@@ -14,8 +14,6 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
-from django.db.models.signals import pre_save
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -682,14 +680,6 @@ class Article(models.Model):
     def lead_photo(self):
         photos = list(self.photos.all())
         return photos[0] if photos else None
-
-
-@receiver(pre_save, sender=Article, dispatch_uid="articles:language-flags")
-def _language_flags_for_fixtures(sender, instance, raw=False, **kwargs):
-    """Fixtures (``loaddata``, ``manage.py restore``) skip Article.save(): a
-    backup made before the flags existed must not hide its articles."""
-    if raw:
-        instance.set_language_flags()
 
 
 def photo_upload_to(instance, filename):

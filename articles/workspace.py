@@ -1,7 +1,7 @@
 """The translators' workspace: what a Kazakh version was made from, and what changed since.
 
 - ``remember_basis(article)`` stores the Russian text the Kazakh version is
-  based on (``TranslationBasis``). ``connect()`` (called from apps.py) does it
+  based on (``TranslationBasis``). A receiver (articles/signals.py) calls it
   on every save that changes the Kazakh text, whatever path saved it; the
   "still accurate" confirmation calls it directly.
 - ``basis_for(article)`` reads that text back (for articles translated before
@@ -21,13 +21,12 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
-from django.db.models.signals import post_init, post_save
 from django.utils.safestring import mark_safe
 from reversion.errors import RevertError
 from reversion.models import Version
 
 from . import richtext
-from .models import Article, Photo, TranslationBasis
+from .models import Photo, TranslationBasis
 
 PHOTO_FIELDS = ("caption", "alt", "credit")
 LIST_TAGS = {"ul", "ol"}
@@ -292,23 +291,6 @@ def basis_for(article):
         return article.kazakh_basis
     except TranslationBasis.DoesNotExist:
         return _basis_from_history(article)
-
-
-def _remember_stamp(sender, instance, **kwargs):
-    instance._kk_stamp = instance.__dict__.get("kk_changed_at")
-
-
-def _basis_on_save(sender, instance, raw=False, **kwargs):
-    # Article.save() moves kk_changed_at exactly when the Kazakh text changed.
-    if raw or instance.kk_changed_at is None:
-        return
-    if instance.kk_changed_at != getattr(instance, "_kk_stamp", None):
-        remember_basis(instance)
-
-
-def connect():
-    post_init.connect(_remember_stamp, sender=Article, dispatch_uid="articles:kk-stamp")
-    post_save.connect(_basis_on_save, sender=Article, dispatch_uid="articles:kazakh-basis")
 
 
 # What changed in Russian -----------------------------------------------------------

@@ -24,7 +24,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-from articles import cache as page_cache  # noqa: E402
+from articles import pagecache  # noqa: E402
 from articles.models import Article  # noqa: E402
 
 MISS_PATHS = 20_000
@@ -32,7 +32,7 @@ MISS_PATHS = 20_000
 
 def measure(client, path):
     cache.clear()
-    page_cache.content_changed()
+    pagecache.content_changed()
     # The test client leaves the page's language active in this thread: without
     # the override, URLs reversed afterwards got the /kk/ prefix (with Russian
     # slugs: 301 redirects instead of article pages).

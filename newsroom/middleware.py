@@ -1,4 +1,4 @@
-"""Request guards: bad input, the client's address, and the admin's second factor.
+"""Request guards: bad input, the client's address, the admin's CSP nonce.
 
 - ``RejectBadInputMiddleware`` answers 400 to NUL bytes in the path, query
   string or a header, broken UTF-8 in the query string and more query fields than
@@ -8,9 +8,6 @@
   or the entry the outermost *trusted* proxy wrote into X-Forwarded-For.
   django-axes counts login failures per client with it, so a forged header
   resets nothing.
-- ``AdminTwoFactorMiddleware`` keeps a staff user whose session has not passed
-  a second factor (TOTP or a recovery code) out of every admin page when
-  ``ADMIN_REQUIRE_2FA`` is on.
 - ``AdminMediaNonceMiddleware`` gives the admin's form media the request's
   CSP nonce, so the prose editor's inline import map runs under a policy
   without 'unsafe-inline'.
@@ -20,10 +17,6 @@ from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import urlencode
-from django_otp import user_has_device
 from js_asset import Media
 
 # What a browser or a crawler never sends; seeing one means a probe.
@@ -105,40 +98,9 @@ def client_ip(request):
     return forwarded[-count]
 
 
-def _admin_path(request):
+def admin_path(request):
     """True when the request is for an admin page, in either language."""
     return request.resolver_match is not None and request.resolver_match.app_name == "admin"
-
-
-class AdminTwoFactorMiddleware:
-    """Every admin page asks for a second factor when ADMIN_REQUIRE_2FA is on.
-
-    Password login (the admin's own login page, throttled by django-axes)
-    comes first; then a staff user with a confirmed device is sent to enter
-    a code, and one without a device to set one up. Until then, no admin page
-    opens — whatever the language prefix.
-    """
-
-    # Admin views a half-signed-in user still needs.
-    _open = {"login", "logout", "jsi18n"}
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if not settings.ADMIN_REQUIRE_2FA or not _admin_path(request):
-            return None
-        if request.resolver_match.url_name in self._open:
-            return None
-        user = request.user
-        if not (user.is_authenticated and user.is_staff) or user.is_verified():
-            # Anonymous users meet the admin's own login redirect.
-            return None
-        target = "two_factor:verify" if user_has_device(user) else "two_factor:setup"
-        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 
 
 class AdminMediaNonceMiddleware:
@@ -160,7 +122,7 @@ class AdminMediaNonceMiddleware:
     def process_template_response(self, request, response):
         context = getattr(response, "context_data", None)
         nonce = getattr(request, "csp_nonce", None)
-        if not context or nonce is None or not _admin_path(request):
+        if not context or nonce is None or not admin_path(request):
             return response
         for key in ("media", "inline_admin_formsets_media"):
             media = context.get(key)

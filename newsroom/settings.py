@@ -84,10 +84,14 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # Editors' accounts: login throttling, second factor (TOTP + recovery codes).
     "django_otp",
-    "newsroom.apps.OTPTOTPConfig",
-    "newsroom.apps.OTPStaticConfig",
-    "newsroom.apps.AxesConfig",
+    "accounts.apps.OTPTOTPConfig",
+    "accounts.apps.OTPStaticConfig",
+    "accounts.apps.AxesConfig",
     "articles",
+    # After auth, django-otp and articles: its admin replaces theirs.
+    "accounts.apps.AccountsConfig",
+    # Development data; nothing else imports it.
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -99,14 +103,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before session/locale/CSRF: it sees their Vary and Set-Cookie, and a hit skips them.
-    "articles.cache.PageCacheMiddleware",
+    "articles.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "newsroom.middleware.AdminTwoFactorMiddleware",
+    "accounts.middleware.AdminTwoFactorMiddleware",
     "newsroom.middleware.AdminMediaNonceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -177,7 +181,7 @@ else:
         }
     }
 
-# Full-page cache for anonymous readers (articles/cache.py): how long a page
+# Full-page cache for anonymous readers (articles/pagecache.py): how long a page
 # stays in our cache (it is emptied on every content change anyway) and how
 # long a CDN or reverse proxy may keep it.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
@@ -300,7 +304,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "newsroom.middleware.client_ip"
-AXES_LOCKOUT_TEMPLATE = "two_factor/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
 # Second factor for the admin: on whenever DEBUG is off.

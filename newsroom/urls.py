@@ -34,7 +34,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     # The admin's second factor (before the admin's catch-all).
-    path("admin/2fa/", include("newsroom.twofactor")),
+    path("admin/2fa/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     prefix_default_language=False,

@@ -65,7 +65,7 @@ def test_account_is_locked_after_repeated_failures_even_with_the_right_password(
         _login(client, "asel", "guess")
     response = _login(client, "asel", PASSWORD)
     assert response.status_code == 429
-    assert "two_factor/locked_out.html" in [t.name for t in response.templates]
+    assert "accounts/locked_out.html" in [t.name for t in response.templates]
     assert not _signed_in(client)
     # Per account: another client with the right password is refused as well.
     other = Client()

@@ -157,7 +157,7 @@ def test_kazakh_admin_pages_have_no_russian(kk_admin, article):
 @pytest.mark.parametrize(
     ("prefix", "expected"),
     [
-        # django-otp's device pages are not shown (articles/accounts.py): two-factor
+        # django-otp's device pages are not shown (accounts/admin.py): two-factor
         # sign-in is managed from the user list.
         ("", ["Попытки входа"]),
         ("/kk", ["Кіру әрекеттері"]),

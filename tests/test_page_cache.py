@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles.cache import page_key
 from articles.models import Article, ArticleViewDay, Photo, Tag
+from articles.pagecache import page_key
 
 from .test_admin_articles import change_url, form_data, make_user
 

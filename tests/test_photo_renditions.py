@@ -281,7 +281,7 @@ def test_a_page_cached_before_the_renditions_existed_is_renewed(
     url = article.get_absolute_url("ru")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         Photo.objects.create(article=article, image=SimpleUploadedFile("a.jpg", photo_files.jpeg()))
-    renditions = [c for c in callbacks if c.__module__ == "articles.images"]
+    renditions = [c for c in callbacks if c.__module__ == "articles.signals"]
     for callback in callbacks:
         if callback not in renditions:
             callback()  # the commit: the page cache is emptied

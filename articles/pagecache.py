@@ -32,10 +32,11 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
+
+from .models import Article, forget_most_read
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +79,6 @@ def _setting(name, default):
 
 def _next_scheduled():
     """POSIX time of the next scheduled publication, or None."""
-    from .models import Article  # noqa: PLC0415 - models import this module's signals
-
     when = (
         Article.objects.scheduled()
         .order_by("published_at")
@@ -90,8 +89,6 @@ def _next_scheduled():
 
 
 def _renew_state():
-    from .models import forget_most_read  # noqa: PLC0415 - models import this module's signals
-
     state = {"token": uuid.uuid4().hex[:16], "next": _next_scheduled()}
     cache.set(STATE_KEY, state, timeout=None)
     forget_most_read()
@@ -101,7 +98,7 @@ def _renew_state():
 def content_changed(**_signal_kwargs):
     """Empty the page cache: every page stored so far is stale.
 
-    Connected to the content models' signals below; call it after a bulk
+    Connected to the content models' signals (articles/signals.py); call it after a bulk
     change that bypasses them (``QuerySet.update()``, ``bulk_create()``).
     Inside a transaction the token is renewed now (pages stop being served)
     and again after the commit, because a reader may have stored a page with
@@ -294,28 +291,3 @@ class PageCacheMiddleware:
         self._mark_public(response, state, max_age=0 if how == "stale" else None)
         response.headers["X-Page-Cache"] = how
         return response
-
-
-# What empties the cache ------------------------------------------------------
-
-
-def connect_signals():
-    """Any saved or deleted piece of content makes every stored page stale."""
-    from .models import (  # noqa: PLC0415 - called from AppConfig.ready()
-        Article,
-        ArticleSource,
-        Photo,
-        Rubric,
-        Source,
-        Tag,
-        TaggedArticle,
-    )
-
-    for model in (Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle):
-        uid = f"pagecache:{model._meta.label}"
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}:save")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}:delete")
-    for through in (Article.tags.through, Article.sources.through):
-        m2m_changed.connect(
-            content_changed, sender=through, dispatch_uid=f"pagecache:{through._meta.label}:m2m"
-        )

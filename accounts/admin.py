@@ -1,59 +1,31 @@
-"""Editors' accounts in the admin: roles, deactivation, the audit log.
+"""Editors' accounts in the admin: roles, deactivation, two-factor resets.
 
 - Changing a user's roles (groups) or staff/superuser flags in the admin is
-  written to the audit log with who did it; so is deactivating a user.
-- A deactivated user is signed out everywhere: their sessions are deleted
-  whatever path saved the user (admin, shell, command).
-- A locked-out login (django-axes) is written to the audit log too; the
-  login form refuses impossible usernames before django-axes sees them.
-- The audit log itself is read-only in the admin: nobody edits history.
+  written to the audit log with who did it; so is deactivating a user (who is
+  then signed out everywhere: accounts/signals.py).
+- The login form refuses impossible usernames before django-axes sees them.
 - Two-factor sign-in is managed on the user list: a column says who has it,
   and "Reset two-factor sign-in" removes a person's authenticator app and
   recovery codes (a lost phone), so that they set it up again at their next
   sign-in; audited. django-otp's own device pages are not shown: their
   labels cannot be translated.
-
-Imported from articles/admin.py, so it is registered with the admin site.
 """
 
-from importlib import import_module
-
-from axes.signals import user_locked_out
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
-from django.core.checks import Tags, Warning, register
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.db.models.signals import post_save
-from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import audit
-from .models import AuditEntry
+from articles import audit
 
 User = get_user_model()
-
-
-@register(Tags.security, deploy=True)
-def check_second_factor(app_configs, **kwargs):
-    """``check --deploy`` warns when production runs without the admin's 2FA."""
-    if settings.DEBUG or settings.ADMIN_REQUIRE_2FA:
-        return []
-    return [
-        Warning(
-            "ADMIN_REQUIRE_2FA is off: one leaked password is enough to publish.",
-            hint="Unset ADMIN_REQUIRE_2FA (it defaults to on when DEBUG is off).",
-            id="newsroom.W001",
-        )
-    ]
 
 
 _FLAGS = ("is_staff", "is_superuser")
@@ -82,37 +54,6 @@ class RoleFilter(admin.SimpleListFilter):
         if self.value() and self.value().isdigit():
             return queryset.filter(groups__pk=self.value())
         return queryset
-
-
-def end_sessions(user):
-    """Delete every session of ``user``; returns how many were ended.
-
-    Works with the database-backed session engines (db, cached_db). With a
-    cache-only or cookie engine sessions cannot be listed, but Django's
-    ModelBackend already refuses an inactive user on their next request.
-    """
-    store_class = import_module(settings.SESSION_ENGINE).SessionStore
-    get_model_class = getattr(store_class, "get_model_class", None)
-    if get_model_class is None:
-        return 0
-    ended = 0
-    for session in get_model_class().objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
-            # Through the store, so a cached_db engine drops its cached copy too.
-            store_class(session.session_key).delete()
-            ended += 1
-    return ended
-
-
-@receiver(post_save, sender=User, dispatch_uid="newsroom_end_sessions_of_inactive_users")
-def _sign_out_deactivated(sender, instance, **kwargs):
-    if not instance.is_active:
-        end_sessions(instance)
-
-
-@receiver(user_locked_out, dispatch_uid="newsroom_audit_lockouts")
-def _audit_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
-    audit.record(None, "login_locked", None, username=username or "", ip_address=ip_address or "")
 
 
 class LoginForm(AdminAuthenticationForm):
@@ -247,38 +188,3 @@ admin.site.register(Group, NewsroomGroupAdmin)
 for _device in (TOTPDevice, StaticDevice):
     if admin.site.is_registered(_device):
         admin.site.unregister(_device)
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Who published, unpublished, deleted, restored or changed roles, and when."""
-
-    list_display = ["created_at", "actor_name", "action", "object_type", "object_repr", "summary"]
-    list_filter = ["action", "created_at", "object_type"]
-    search_fields = ["actor_name", "object_repr", "object_id"]
-    date_hierarchy = "created_at"
-    list_per_page = 100
-    readonly_fields = [
-        "created_at",
-        "actor",
-        "actor_name",
-        "action",
-        "object_type",
-        "object_id",
-        "object_repr",
-        "details",
-    ]
-
-    @admin.display(description=_("details"))
-    def summary(self, entry):
-        return "; ".join(f"{key}: {value}" for key, value in sorted(entry.details.items()))
-
-    # History is read, never written or erased by hand.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -18,7 +18,7 @@ from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +28,6 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-
-app_name = "two_factor"
 
 _RECOVERY_SESSION_KEY = "two_factor_new_recovery_codes"
 
@@ -124,7 +122,7 @@ def setup(request):
         form.add_error("code", _("This code is not right. Check the time on your phone."))
     return _render(
         request,
-        "two_factor/setup.html",
+        "accounts/setup.html",
         {
             "title": _("Set up two-factor sign-in"),
             "form": form,
@@ -151,7 +149,7 @@ def verify(request):
             return redirect(_next_url(request))
         form.add_error("code", _("This code is not right, or it was used already."))
     return _render(
-        request, "two_factor/verify.html", {"title": _("Two-factor sign-in"), "form": form}
+        request, "accounts/verify.html", {"title": _("Two-factor sign-in"), "form": form}
     )
 
 
@@ -166,12 +164,5 @@ def recovery(request):
         return redirect(_to("two_factor:recovery", _next_url(request)))
     codes = request.session.pop(_RECOVERY_SESSION_KEY, None)
     return _render(
-        request, "two_factor/recovery.html", {"title": _("Recovery codes"), "codes": codes}
+        request, "accounts/recovery.html", {"title": _("Recovery codes"), "codes": codes}
     )
-
-
-urlpatterns = [
-    path("setup/", setup, name="setup"),
-    path("", verify, name="verify"),
-    path("recovery/", recovery, name="recovery"),
-]

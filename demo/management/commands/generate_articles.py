@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles import cache, demo_data, slugs
+from articles import pagecache, slugs
 from articles.models import (
     Article,
     ArticleSource,
@@ -17,6 +17,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from demo import content as demo_data
 
 RUBRICS = [
     ("gen-aktau", "Новости Актау", "Ақтау жаңалықтары"),
@@ -97,7 +98,7 @@ SENTENCES_KK = [
     "Бұған дейін бұл туралы жергілікті БАҚ куәгерлерге сілтеме жасап жазған.",
     "Мамандар ресми хабарламаларды қадағалауға кеңес береді.",
 ]
-# A dozen of the demo's tags, with their Kazakh names (articles/demo_data.py).
+# A dozen of the demo's tags, with their Kazakh names (demo/content.py).
 TAGS = {
     name: demo_data.TAGS[name]
     for name in (
@@ -264,6 +265,6 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         # Bulk inserts send no signals: empty the page cache by hand.
-        cache.content_changed()
+        pagecache.content_changed()
         if verbose:
             self.stdout.write(self.style.SUCCESS(f"{count} articles generated."))

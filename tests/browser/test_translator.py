@@ -216,3 +216,38 @@ def test_editor_in_kazakh_mode_saves_only_what_they_typed(
             continue
         assert getattr(after, field.attname) == getattr(before, field.attname), field.attname
     assert list(after.tags.names()) == ["Актау"]
+
+
+def test_refused_save_keeps_the_typed_kazakh_through_a_reload(
+    translator_page, live_server, make_article
+):
+    page = translator_page
+    article = make_article(
+        body_ru="<p>В здании 48 кабинетов.</p>", body_kk="<p>Ғимаратта 48 кабинет бар.</p>"
+    )
+    page.goto(f"{live_server.url}/kk/admin/articles/article/{article.pk}/change/")
+    page.locator(f"{KK_EDITOR} > p").first.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Аудармашының жаңа сөйлемі.")
+    # Meanwhile an editor saves the Russian text.
+    newer = Article.objects.get(pk=article.pk)
+    newer.body_ru = "<p>В здании 52 кабинета.</p>"
+    newer.save()
+
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".errorlist.nonfield")).to_contain_text(str(newer.version))
+    expect(page.locator(KK_EDITOR)).to_contain_text("Аудармашының жаңа сөйлемі.")
+    expect(page.locator("#ws-ru-body ins")).to_have_text("52 кабинета")
+    expect(page.locator(".ws-kept")).to_be_visible()
+
+    # A reload brings the newest version; the typed text is offered back.
+    page.goto(f"{live_server.url}/kk/admin/articles/article/{article.pk}/change/")
+    expect(page.locator(KK_EDITOR)).not_to_contain_text("Аудармашының жаңа сөйлемі.")
+    page.locator(".ws-draft button", has_text="Қалпына келтіру").click()
+    expect(page.locator(KK_EDITOR)).to_contain_text("Аудармашының жаңа сөйлемі.")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    article.refresh_from_db()
+    assert "Аудармашының жаңа сөйлемі." in article.body_kk
+    assert article.body_ru == "<p>В здании 52 кабинета.</p>"

@@ -243,6 +243,18 @@
     if (!draft || !draft.values) {
       return;
     }
+    if (workspace.dataset.bound) {
+      // A refused save shows the typed text again: keep the copy for the
+      // reload that brings the newest version.
+      if (document.querySelector(".errornote")) {
+        const kept = document.createElement("p");
+        kept.className = "ws-notice ws-kept";
+        kept.setAttribute("role", "status");
+        kept.textContent = workspace.dataset.kept;
+        workspace.prepend(kept);
+      }
+      return;
+    }
     if (same(draft.values, initial)) {
       window.localStorage.removeItem(draftKey);
       return;

@@ -38,6 +38,7 @@ test: messages
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
 
 # The site under gunicorn with 100 000 generated articles, measured with wrk
 # (BENCH_ARTICLES=20000 for a quicker run; DATABASE_URL/REDIS_URL to bench

@@ -35,7 +35,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import audit, images, preview, richtext
+from . import audit, conflicts, images, preview, richtext, spelling
 from .forms import ArticleAdminForm
 from .models import (
     Article,
@@ -59,14 +59,13 @@ admin.site.site_title = _("Newsroom")
 admin.site.index_title = _("Editorial office")
 
 # History: an article's version holds its photos, sources and tags, so
-# restoring it brings them back too (pitfalls 35-36).
+# restoring it brings them back too. reversion.register() follows only what
+# it is told to (VersionAdmin follows inlines only when it registers the
+# model itself), and tags are not versioned unless their rows are.
 reversion.register(Photo)
 reversion.register(ArticleSource)
 reversion.register(TaggedArticle)
 reversion.register(Article, follow=("photos", "article_sources", "tagged_items"))
-
-# Never restored from an old version: counters keep their live values.
-LIVE_FIELDS = ("views", "comment_count")
 
 
 # Roles, from permissions ------------------------------------------------------
@@ -201,17 +200,6 @@ class TagAdmin(admin.ModelAdmin):
         return ["slug"]
 
 
-# Thumbnails -------------------------------------------------------------------
-
-
-def thumbnail_url(photo, width=160):
-    """A small rendition made at upload (articles/images.py), else the original."""
-    chosen = images.pick(photo.renditions or {}, "jpeg", width)
-    if chosen:
-        return images.url(chosen[2])
-    return photo.image.url if photo.image else ""
-
-
 # Inlines ----------------------------------------------------------------------
 
 
@@ -227,7 +215,7 @@ class PhotoInline(TranslationStackedInline):
         if not photo.pk or not photo.image:
             return "—"
         return format_html(
-            '<img class="admin-photo-preview" src="{}" alt="" width="160">', thumbnail_url(photo)
+            '<img class="admin-photo-preview" src="{}" alt="" width="160">', photo.thumbnail_url
         )
 
     def get_readonly_fields(self, request, obj=None):
@@ -337,8 +325,9 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
         return True
 
     def get_prepopulated_fields(self, request, obj=None):
-        # Slugs are made on the server (pitfall 52); read-only Russian fields
-        # would break prepopulation for translators (pitfall 11).
+        # Slugs are made on the server: the admin's URLify has no Kazakh letters
+        # ("Маңғыстау" would become "maystau"). And for translators, whose
+        # Russian fields are read-only, prepopulation would fail with a KeyError.
         return {}
 
     def get_readonly_fields(self, request, obj=None):
@@ -401,11 +390,7 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
         form = super().get_form(request, obj, change=change, **kwargs)
         if self.kazakh_mode(request, obj):
             form = self.workspace_form(form)
-        attributes = {
-            "can_publish": can_publish(request.user),
-            "live_version": getattr(request, "_newsroom_live", {}).get("version"),
-        }
-        return type(form.__name__, (form,), attributes)
+        return type(form.__name__, (form,), {"can_publish": can_publish(request.user)})
 
     # Saving -------------------------------------------------------------------
 
@@ -420,31 +405,8 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
         previous = None
         if change:
             previous = Article.objects.filter(pk=obj.pk).values("status", "published_at").first()
-            live = getattr(request, "_newsroom_live", None)
-            stored = getattr(form, "stored_version", None)
-            # The version check in the form ran under a row lock; this
-            # conditional update makes a lost update impossible even so.
-            if stored is not None and obj.version == (live or {}).get("version", stored) + 1:
-                updated = Article.objects.filter(pk=obj.pk, version=stored).update(
-                    version=obj.version
-                )
-                if not updated:
-                    raise PermissionDenied(gettext("The article changed while saving."))
-            if live:
-                for field in LIVE_FIELDS:
-                    setattr(obj, field, live[field])
-                obj.save()
-            else:
-                # Counters are updated by F() elsewhere; never write a stale value.
-                obj.save(
-                    update_fields=[
-                        field.attname
-                        for field in obj._meta.concrete_fields
-                        if not field.primary_key
-                        and field.name not in LIVE_FIELDS
-                        and field.name != "created_at"
-                    ]
-                )
+            # Edit conflicts refused, counters never written back: articles/conflicts.py.
+            conflicts.save(obj, form.stored_version)
         else:
             obj.save()
         if form.cleaned_data.get("translation_done") and obj.exists_in("kk"):
@@ -550,7 +512,7 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
             return mark_safe('<span class="admin-thumb admin-thumb--empty"></span>')
         return format_html(
             '<img class="admin-thumb" src="{}" alt="" width="64" height="48" loading="lazy">',
-            thumbnail_url(photos[0]),
+            photos[0].thumbnail_url,
         )
 
     @admin.display(description=_("headline"), ordering="title_ru")
@@ -605,10 +567,9 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
         query = request.GET.get("q", "").strip()
         tags = Tag.objects.all()
         if query:
-            variants = {query, query.lower(), query.capitalize(), query.upper()}
             condition = models.Q()
             # A tag is typed by its Russian name; its Kazakh name finds it too.
-            for variant in variants:
+            for variant in spelling.variants(query):
                 condition |= models.Q(name__icontains=variant)
                 condition |= models.Q(name_kk__icontains=variant)
             tags = tags.filter(condition)
@@ -692,7 +653,8 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
         changes = []
         labels = {field.attname: field.verbose_name for field in Article._meta.concrete_fields}
         # Bookkeeping, and the original columns modeltranslation keeps beside
-        # the _ru/_kk ones (their value is undetermined, pitfall 5).
+        # the _ru/_kk ones (it writes whichever language was active: their
+        # value means nothing).
         skip = {
             "id",
             "version",
@@ -700,7 +662,7 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
             "created_at",
             "ru_changed_at",
             "kk_changed_at",
-            *LIVE_FIELDS,
+            *conflicts.LIVE_FIELDS,
             *Article.TEXT_FIELDS,
             "slug",
             "slug_ru",
@@ -766,14 +728,7 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
         version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
         if request.method == "GET" and (lost := _photos_without_files(version)):
             messages.warning(request, _lost_photos_message(len(lost)))
-        with transaction.atomic():
-            live = (
-                Article.objects.select_for_update()
-                .filter(pk=unquote(object_id))
-                .values("version", *LIVE_FIELDS)
-                .first()
-            )
-            request._newsroom_live = live
+        with transaction.atomic(), conflicts.restoring(Article, unquote(object_id)):
             response = super().revision_view(request, object_id, version_id, extra_context)
             if request.method == "POST" and response.status_code == 302:
                 article = Article.objects.get(pk=unquote(object_id))

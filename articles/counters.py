@@ -47,6 +47,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_redis import get_redis_connection
 from redis.exceptions import ResponseError
 
 from newsroom.middleware import client_ip
@@ -102,8 +103,6 @@ def _redis():
     """The raw Redis client behind the default cache, or None when the cache is not Redis."""
     if not uses_redis():
         return None
-    from django_redis import get_redis_connection  # noqa: PLC0415
-
     return get_redis_connection("default")
 
 
@@ -124,6 +123,7 @@ def _reader_key(request, pk, user_agent):
 @require_POST
 def beacon(request, pk):
     """Count one view of article ``pk``; always answers 204, counted or not."""
+    pk = int(pk)
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     if not is_bot(user_agent):
         count_view(pk, _reader_key(request, pk, user_agent))
@@ -132,8 +132,11 @@ def beacon(request, pk):
     return response
 
 
-# The beacon's URL (newsroom/urls.py, outside the language prefixes).
-_BEACON_PATH = re.compile(r"^/_/views/(?P<pk>[0-9]{1,19})/$")  # longer: not an id (404)
+# The beacon's URL, outside the language prefixes: newsroom/urls.py routes it
+# with this pattern and BeaconMiddleware answers it before the URL resolver.
+# A longer number is no article id (404).
+BEACON_PATH = r"^_/views/(?P<pk>[0-9]{1,19})/$"
+_BEACON_PATH = re.compile(BEACON_PATH)
 
 
 class BeaconMiddleware:
@@ -150,9 +153,10 @@ class BeaconMiddleware:
 
     def __call__(self, request):
         if request.method == "POST":
-            match = _BEACON_PATH.match(request.path_info)
+            # path_info starts with "/", the URL patterns do not.
+            match = _BEACON_PATH.match(request.path_info[1:])
             if match:
-                return beacon(request, int(match["pk"]))
+                return beacon(request, match["pk"])
         return self.get_response(request)
 
 

@@ -9,22 +9,17 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import get_language
 
-from .models import LANGUAGE_CODES, Article, Rubric
+from . import languages
+from .models import Article, Rubric
 from .templatetags.reader import localized, photo_image_url
 
 FEED_SIZE = 30
 
 
-def _language():
-    language = get_language()
-    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
-
-
 def _site_name():
     names = settings.NEWSROOM_SITE_NAME
-    return names.get(_language(), names[settings.LANGUAGE_CODE])
+    return names.get(languages.current(), names[settings.LANGUAGE_CODE])
 
 
 class LatestArticlesFeed(Feed):
@@ -44,19 +39,19 @@ class LatestArticlesFeed(Feed):
         return _site_name()
 
     def articles(self, obj):
-        return Article.objects.published().in_language(_language()).for_listing().latest()
+        return Article.objects.published().in_language(languages.current()).for_listing().latest()
 
     def items(self, obj):
         return self.articles(obj).prefetch_related("tags")[:FEED_SIZE]
 
     def item_title(self, item):
-        return getattr(item, f"title_{_language()}")
+        return getattr(item, f"title_{languages.current()}")
 
     def item_description(self, item):
-        return getattr(item, f"lead_{_language()}") or ""
+        return getattr(item, f"lead_{languages.current()}") or ""
 
     def item_link(self, item):
-        return settings.SITE_URL + item.get_absolute_url(_language())
+        return settings.SITE_URL + item.get_absolute_url(languages.current())
 
     def item_guid(self, item):
         return self.item_link(item)

@@ -10,11 +10,10 @@ tag whatever its letter case.
 
 from django import forms
 from django.db.models import Q
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
-from reversion.models import Version
 from taggit.forms import TagField, TagWidget
 
+from . import conflicts, spelling
 from .models import Article, Tag
 
 # Statuses a user without the publish permission may choose.
@@ -37,15 +36,15 @@ def existing_spelling(names):
     """Map each name to the existing tag it means: same name in another case, or its Kazakh name.
 
     An editor working in Kazakh types "ақтау" and gets the tag "Актау" (its
-    Kazakh name "Ақтау"), not a second tag. SQLite folds only ASCII case
-    (``iexact`` misses "актау" vs "Актау"), so the candidates are fetched by
-    their usual spellings and compared with casefold().
+    Kazakh name "Ақтау"), not a second tag. The candidates are fetched by
+    their usual spellings and compared with casefold() (articles/spelling.py:
+    SQLite folds only ASCII case).
     """
     if not names:
         return names
     query = Q()
     for name in names:
-        for variant in {name, name.lower(), name.upper(), name.capitalize(), name.title()}:
+        for variant in spelling.variants(name):
             query |= Q(name=variant) | Q(name_kk=variant)
         query |= Q(name__iexact=name) | Q(name_kk__iexact=name)
     tags = list(Tag.objects.filter(query).order_by("pk"))
@@ -95,7 +94,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     # Set by ArticleAdmin.get_form for the request being served.
     can_publish = False
-    live_version = None  # when restoring an old version: the version it replaces
+    # The version found by the edit-conflict check (articles/conflicts.py).
+    stored_version = None
 
     class Meta:
         model = Article
@@ -104,9 +104,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        current = self.live_version if self.live_version is not None else self.instance.version
-        if "loaded_version" in self.fields:
-            self.fields["loaded_version"].initial = current if self.instance.pk else None
+        if "loaded_version" in self.fields and self.instance.pk:
+            self.fields["loaded_version"].initial = conflicts.loaded_version(self.instance)
         status = self.fields.get("status")
         if status is not None and not self.can_publish:
             status.choices = [
@@ -128,40 +127,5 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
-            self._check_version(cleaned.get("loaded_version"))
+            self.stored_version = conflicts.check(self.instance, cleaned.get("loaded_version"))
         return cleaned
-
-    def _check_version(self, loaded):
-        """Refuse a save made from a version that is no longer the newest.
-
-        The row is locked until the admin's transaction ends, so two saves of
-        the same version cannot both pass (PostgreSQL); SQLite serialises writers.
-        """
-        stored = (
-            Article.objects.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
-        self.stored_version = stored
-        current = self.live_version if self.live_version is not None else stored
-        if loaded is None or current is None or loaded != current:
-            raise forms.ValidationError(self._conflict_message(current), code="edit_conflict")
-        self.instance.version = current + 1
-
-    def _conflict_message(self, current):
-        latest = (
-            Version.objects.get_for_object_reference(Article, self.instance.pk)
-            .select_related("revision__user")
-            .first()
-        )
-        when = Article.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True)
-        when = when.first()
-        who = latest.revision.user if latest and latest.revision.user else None
-        name = (who.get_full_name() or who.get_username()) if who else _("unknown")
-        moment = formats.time_format(timezone.localtime(when), "H:i") if when else "?"
-        return _(
-            "Someone saved version %(version)s at %(time)s while you were editing "
-            "(by %(name)s). Your changes are not saved: copy them, reload the page, "
-            "and apply them again."
-        ) % {"version": current, "time": moment, "name": name}

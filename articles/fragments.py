@@ -32,7 +32,7 @@ def _cached(request, key, build, timeout=None):
     if value is None:
         value = build()
         if timeout is None:
-            timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+            timeout = settings.PAGE_CACHE_SECONDS
         cache.set(key, value, timeout=timeout)
     return value
 

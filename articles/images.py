@@ -23,7 +23,8 @@ decides what happens to them:
 4. **Clean-up**: deleting a photo (or its article) deletes its files.
 
 Easy-thumbnails and sorl make thumbnails lazily, during a page view, and hide
-their errors (pitfall 43); plain Pillow here does the work once, at upload.
+their errors (a missing thumbnail is logged nowhere); plain Pillow here does
+the work once, at upload, and a failure is logged.
 """
 
 import io
@@ -94,11 +95,11 @@ MESSAGES = {
 
 
 def max_bytes():
-    return getattr(settings, "PHOTO_MAX_BYTES", 25 * MB)
+    return settings.PHOTO_MAX_BYTES
 
 
 def max_pixels():
-    return getattr(settings, "PHOTO_MAX_PIXELS", 50_000_000)
+    return settings.PHOTO_MAX_PIXELS
 
 
 def _megapixels(pixels):
@@ -143,7 +144,8 @@ def inspect(file):
     if ImageFile.LOAD_TRUNCATED_IMAGES:  # pragma: no cover - a global someone flipped
         raise RuntimeError("PIL.ImageFile.LOAD_TRUNCATED_IMAGES must stay off.")
     with warnings.catch_warnings():
-        # Over MAX_IMAGE_PIXELS Pillow only warns (pitfall 38): make it an error.
+        # Between MAX_IMAGE_PIXELS and twice that Pillow only warns (and
+        # Django's ImageField accepts the file): make it an error.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             # Header only: nothing is decoded yet.
@@ -163,8 +165,9 @@ def inspect(file):
         if width * height > max_pixels():
             raise _too_many_pixels(width * height)
         try:
-            # A full decode: a truncated JPEG passes verify() but not load()
-            # (pitfall 39). Animated images decode their first frame only.
+            # A full decode: a truncated JPEG passes verify() and Django's
+            # ImageField, and fails only in load(). Animated images decode
+            # their first frame only.
             image.load()
         except Exception:
             raise ValidationError(MESSAGES["damaged"], code="damaged") from None
@@ -287,8 +290,8 @@ def _has_alpha(image):
 
 def _to_srgb(image):
     """RGB in sRGB: CMYK and wide-gamut phone photos (Display P3) converted with
-    their ICC profile when they carry one, since re-encoding drops the profile
-    (pitfall 41)."""
+    their ICC profile when they carry one, since re-encoding without ``exif=``
+    drops the profile too, and the colours would shift."""
     icc = image.info.get("icc_profile")
     if icc and image.mode in {"RGB", "CMYK"}:
         try:
@@ -303,7 +306,8 @@ def _to_srgb(image):
 
 
 def on_white(image):
-    """The picture flattened onto white (JPEG has no transparency, pitfall 42)."""
+    """The picture flattened onto white (JPEG has no transparency: Pillow refuses
+    to write RGBA, LA or P images as JPEG)."""
     if not _has_alpha(image):
         return image if image.mode == "RGB" else image.convert("RGB")
     rgba = image.convert("RGBA")

@@ -21,9 +21,9 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from . import images, richtext, slugs
+from . import conflicts, images, languages, reserved, richtext, slugs, spelling
+from .languages import LANGUAGE_CODES
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # "Most read" ranks at most this many articles (a sidebar shows a handful).
 MOST_READ_CANDIDATES = 300
 # "Most read" rankings are cached until view counts are flushed or content
@@ -50,11 +50,9 @@ BODY_EXTENSIONS = {
 }
 
 
-# First path segments the site uses for itself (articles/urls.py, newsroom/urls.py):
+# First path segments the site uses for itself (articles/reserved.py):
 # a rubric with one of these slugs would be unreachable.
-RESERVED_RUBRIC_SLUGS = frozenset(
-    {"admin", "search", "rss", "tag", "preview", "kk", "ru", "static", "media", "_", "healthz"}
-)
+RESERVED_RUBRIC_SLUGS = reserved.SLUGS
 
 
 def validate_rubric_slug(value):
@@ -120,7 +118,7 @@ class Source(models.Model):
 class Tag(TagBase):
     """A tag: its own ``name`` is Russian, ``name_kk`` what Kazakh pages show.
 
-    Not registered with modeltranslation (pitfall 28): taggit finds and makes
+    Not registered with modeltranslation: taggit finds and makes
     tags by ``name``, and a translated ``name`` would make it look up Kazakh
     names in the Kazakh admin and trip over UNIQUE(name). Typed tags stay
     Russian; the Kazakh name is added to the tag. The slug keeps Kazakh
@@ -154,12 +152,10 @@ class Tag(TagBase):
         if not self.name_kk:
             return
         # One Kazakh name, one tag: typed in an article, it must find one tag.
-        # SQLite folds only ASCII case: the usual spellings are looked up,
-        # then compared with casefold().
+        # Spellings first, then casefold(): articles/spelling.py.
         name = self.name_kk
-        spellings = {name, name.lower(), name.upper(), name.capitalize(), name.title()}
         others = Tag.objects.exclude(pk=self.pk).filter(
-            models.Q(name_kk__in=spellings) | models.Q(name_kk__iexact=name)
+            models.Q(name_kk__in=spelling.variants(name)) | models.Q(name_kk__iexact=name)
         )
         for other in others.only("name", "name_kk"):
             if other.name_kk.casefold() == name.casefold():
@@ -220,12 +216,12 @@ class _ViewWindow:
         # A closed range (not just "since") leads SQLite to the day index.
         self.days = (self.oldest, now.date())
 
-    def views(self, prefix=""):
+    def views(self):
         """The window's views of an article, as an aggregate over its day rows."""
-        views = models.F(f"{prefix}views")
+        views = models.F("views")
         weighted = models.Case(
-            models.When(**{f"{prefix}day__lt": self.oldest}, then=models.Value(0)),
-            models.When(**{f"{prefix}day": self.oldest}, then=views * self.share),
+            models.When(day__lt=self.oldest, then=models.Value(0)),
+            models.When(day=self.oldest, then=views * self.share),
             default=views * 1000,
         )
         return models.Sum(weighted) / 1000
@@ -330,34 +326,21 @@ class ArticleQuerySet(models.QuerySet):
             newest |= Q(pk__in=part)
         return self.model.objects.filter(newest, published_at__gte=since)
 
-    def most_read(self, days=1):
-        """Published articles with the most views in the last ``days`` × 24 hours.
+    def most_read_by_period(self, periods=(1, 7), count=5):
+        """``{days: [article, …]}``: the ``count`` most read of each period, best first.
+
+        What the sidebar shows ("24 hours", "7 days"): one ranking query for
+        all periods and one query for the articles, whatever the number of
+        periods. This queryset's filters (the language) and ``published()``
+        apply to the candidates.
 
         Views are kept per local day, so the window's oldest day counts in
         proportion to the part of it still inside the window: just after
         midnight "the last 24 hours" is mostly yesterday, not an empty today.
         The ranking starts from the few days' view rows (``view_day_idx``),
         never from the whole article table, and keeps the top
-        ``MOST_READ_CANDIDATES`` before the caller's filters; it is kept in
-        the cache until the next flush of view counts (at most a minute).
-        Each article gets ``recent_views``.
-        """
-        window = _ViewWindow(days)
-        top = [pk for pk, _views in _most_read_ranking((days,))[days]]
-        return (
-            self.published()
-            .filter(pk__in=top, daily_views__day__range=window.days)
-            .annotate(recent_views=window.views("daily_views__"))
-            .order_by("-recent_views", "-published_at")
-        )
-
-    def most_read_by_period(self, periods=(1, 7), count=5):
-        """``{days: [article, …]}``: the ``count`` most read of each period, best first.
-
-        What the sidebar shows ("24 hours", "7 days"): one ranking query for
-        all periods (cached like ``most_read()``'s) and one query for the
-        articles, whatever the number of periods. This queryset's filters
-        (the language) and ``published()`` apply to the candidates.
+        ``MOST_READ_CANDIDATES`` of each period; it is kept in the cache until
+        the next flush of view counts (at most a minute) or content change.
         """
         ranking = _most_read_ranking(tuple(periods))
         wanted = {pk for ranked in ranking.values() for pk, _views in ranked}
@@ -420,6 +403,20 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(shared_tags=shared)
             .order_by("-shared_tags", "-published_at", "-id")
         )
+
+
+def article_path(rubric_slug, pk, slug, language):
+    """An article's path in ``language``, with its slug when it has one.
+
+    Article.get_absolute_url and the sitemaps (which read plain rows) both
+    build it here.
+    """
+    with translation.override(language):
+        if slug:
+            return reverse(
+                "articles:detail", kwargs={"rubric": rubric_slug, "pk": pk, "slug": slug}
+            )
+        return reverse("articles:detail_noslug", kwargs={"rubric": rubric_slug, "pk": pk})
 
 
 def _shared_tags(tag_ids):
@@ -572,7 +569,7 @@ class Article(models.Model):
         # from_db again (endless recursion); such an instance counts as new.
         if not instance.get_deferred_fields():
             instance._loaded_texts = instance._texts()
-            instance._loaded_version = instance.version
+            conflicts.remember_loaded(instance)
         return instance
 
     def _texts(self):
@@ -607,9 +604,7 @@ class Article(models.Model):
         # import: an editor whose form holds the old one then gets the
         # conflict message instead of silently overwriting. (The admin and
         # its bulk actions move the version themselves, under a row lock.)
-        loaded_version = getattr(self, "_loaded_version", None)
-        if self.pk and loaded_version is not None and self.version == loaded_version:
-            self.version = loaded_version + 1
+        self.version = conflicts.next_version(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = (
@@ -621,7 +616,7 @@ class Article(models.Model):
             )
         super().save(*args, **kwargs)
         self._loaded_texts = current
-        self._loaded_version = self.version
+        conflicts.remember_loaded(self)
 
     def set_language_flags(self):
         for code in LANGUAGE_CODES:
@@ -648,19 +643,12 @@ class Article(models.Model):
         return "done"
 
     def get_absolute_url(self, language=None):
-        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        language = language or languages.current()
         if language not in LANGUAGE_CODES:
             language = settings.LANGUAGE_CODE
-        slug = getattr(self, f"slug_{language}", "") or ""
-        with translation.override(language):
-            if slug:
-                return reverse(
-                    "articles:detail",
-                    kwargs={"rubric": self.rubric.slug, "pk": self.pk, "slug": slug},
-                )
-            return reverse(
-                "articles:detail_noslug", kwargs={"rubric": self.rubric.slug, "pk": self.pk}
-            )
+        return article_path(
+            self.rubric.slug, self.pk, getattr(self, f"slug_{language}", ""), language
+        )
 
     # Publication
 
@@ -749,9 +737,11 @@ class Photo(models.Model):
 
     @property
     def thumbnail_url(self):
-        """The smallest JPEG (admin lists, teasers)."""
+        """The smallest JPEG (admin lists, teasers); the original before renditions exist."""
         chosen = images.pick(self.renditions or {}, "jpeg", 0)
-        return images.url(chosen[2]) if chosen else self.image.url
+        if chosen:
+            return images.url(chosen[2])
+        return self.image.url if self.image else ""
 
     @property
     def og_image(self):

@@ -36,6 +36,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
+from . import reserved
 from .models import Article, forget_most_read
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,15 @@ STORED_STATUSES = {200: None, 301: 60, 404: 60}
 # Headers that describe one response, not the page: never replayed.
 _NOT_REPLAYED = {"set-cookie", "cache-control", "vary", "expires", "x-page-cache"}
 _STRIPPED_VARY = {"accept-language", "cookie"}
+# Reader pages: every view of these URL namespaces...
+CACHED_NAMESPACES = {"articles"}
+# ...and, outside them, what search engines read, as content-bound as a page...
+CACHED_VIEWS = {"robots_txt", "sitemap", "sitemap_section", "news_sitemap"}
+# ...but never a draft's preview (signed link, one editor's eyes).
+NEVER_CACHED_VIEWS = {"articles:preview"}
+# One request renders a changed page while the others get the old one; a
+# render that died lets the next request try again after this long.
+RENDER_LOCK_SECONDS = 10
 # What social networks, ad networks and newsletters add to shared links. No
 # view reads them, so they must not make a new page: a post shared on
 # Facebook would otherwise bring every reader with a ``?fbclid=`` of their
@@ -68,10 +78,6 @@ TRACKING_PARAMETERS = frozenset(
         "_gl",
     }
 )
-
-
-def _setting(name, default):
-    return getattr(settings, name, default)
 
 
 # The generation state ----------------------------------------------------
@@ -133,11 +139,7 @@ def generation(request):
 
 
 def _never_cached_paths():
-    paths = _setting(
-        "PAGE_CACHE_SKIP_PATHS",
-        ["/admin/", "/kk/admin/", "/preview/", "/kk/preview/", "/_/", "/healthz"],
-    )
-    return (*paths, settings.STATIC_URL, settings.MEDIA_URL)
+    return (*reserved.NEVER_CACHED, settings.STATIC_URL, settings.MEDIA_URL)
 
 
 def _shared_query(request):
@@ -173,14 +175,6 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.skip_paths = _never_cached_paths()
-        self.namespaces = set(_setting("PAGE_CACHE_NAMESPACES", ["articles"]))
-        self.skip_views = set(_setting("PAGE_CACHE_SKIP_VIEWS", ["articles:preview"]))
-        # Outside the namespaces: what search engines read, as content-bound as a page.
-        self.views = set(
-            _setting(
-                "PAGE_CACHE_VIEWS", ["robots_txt", "sitemap", "sitemap_section", "news_sitemap"]
-            )
-        )
 
     def __call__(self, request):
         if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
@@ -212,7 +206,7 @@ class PageCacheMiddleware:
         # moment traffic peaks: one request renders it again while the
         # others get the previous version for that short while.
         lock = f"{key}:rendering"
-        if not cache.add(lock, 1, timeout=_setting("PAGE_CACHE_LOCK_SECONDS", 10)):
+        if not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
             return self._replay(request, entry, state, "stale")
         try:
             return self._render(request, key, state)
@@ -233,10 +227,10 @@ class PageCacheMiddleware:
     def _storable(self, request, response):
         match = getattr(request, "resolver_match", None)
         if match is None or (
-            match.namespace not in self.namespaces and match.view_name not in self.views
+            match.namespace not in CACHED_NAMESPACES and match.view_name not in CACHED_VIEWS
         ):
             return False
-        if match.view_name in self.skip_views:
+        if match.view_name in NEVER_CACHED_VIEWS:
             return False
         if response.status_code not in STORED_STATUSES or response.streaming:
             return False
@@ -246,13 +240,15 @@ class PageCacheMiddleware:
         if any(word in control for word in ("private", "no-store", "no-cache")):
             return False
         vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
-        # The URL decides the language (pitfall 19) and a request without a
-        # session cookie is anonymous whatever other cookies it has
-        # (pitfall 20): only those two may be dropped from Vary.
+        # Only two may be dropped from Vary. Accept-Language: the URL decides
+        # the language (LocaleMiddleware adds it to unprefixed pages anyway,
+        # and a CDN would keep a copy per browser language). Cookie: a request
+        # without a session cookie is anonymous whatever other cookies it has
+        # (kept, it would make one entry per cookie string).
         return vary <= _STRIPPED_VARY
 
     def _store(self, key, response, state):
-        ttl = STORED_STATUSES[response.status_code] or _setting("PAGE_CACHE_SECONDS", 600)
+        ttl = STORED_STATUSES[response.status_code] or settings.PAGE_CACHE_SECONDS
         headers = tuple(
             (name, value)
             for name, value in response.headers.items()
@@ -264,7 +260,7 @@ class PageCacheMiddleware:
     # Headers
 
     def _max_age(self, state):
-        max_age = _setting("PAGE_CACHE_MAX_AGE", 60)
+        max_age = settings.PAGE_CACHE_MAX_AGE
         if state["next"] is not None:
             # A shared cache must not serve the page past a scheduled publication.
             max_age = max(0, min(max_age, int(state["next"] - time.time())))

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from . import views
+from . import languages, views
 from .models import Article
 
 PREVIEW_MAX_AGE = timedelta(days=3)
@@ -39,7 +39,7 @@ def article_preview(request, token):
     except signing.BadSignature:
         raise Http404("This preview link is not valid.") from None
     article = get_object_or_404(Article.objects.for_page(), pk=pk)
-    language = translation.get_language()
+    language = languages.current()
     if article.exists_in(language):
         # The reader's template, fed as the reader's view feeds it; no
         # canonical URL or language alternates: a draft has none yet.

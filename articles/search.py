@@ -8,8 +8,8 @@ migration 0004_search_indexes are built on, so the planner can use them.
 
 Elsewhere (SQLite, the embedded default) a plain fallback: every word must
 appear in the title, lead or body. SQLite folds only ASCII case, so each word is
-also tried lower-cased, capitalised and upper-cased, which finds "Актау" for
-"актау" in the usual cases.
+also tried in its usual spellings (articles/spelling.py), which finds "Актау"
+for "актау" in the usual cases.
 
 Whatever the reader types (nothing, 10 000 characters, only punctuation, SQL),
 ``clean_query`` turns it into something safe to search for, or into "".
@@ -31,6 +31,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from . import spelling
 from .models import Article
 
 MAX_QUERY_LENGTH = 200
@@ -131,9 +132,8 @@ def _headline(language, config, search_query):
 def _fallback(articles, query, language):
     condition = Q()
     for word in words(query):
-        variants = {word, word.lower(), word.capitalize(), word.upper()}
         any_variant = Q()
-        for variant in variants:
+        for variant in spelling.variants(word):
             for field in ("title", "lead", "body"):
                 any_variant |= Q(**{f"{field}_{language}__icontains": variant})
         condition &= any_variant

@@ -15,10 +15,12 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from .models import LANGUAGE_CODES, Article, Rubric
+from . import languages
+from .languages import LANGUAGE_CODES
+from .models import Article, Rubric, article_path
 
 NEWS_DAYS = 2
 NEWS_LIMIT = 1000  # Google News reads at most 1000 URLs per sitemap.
@@ -95,7 +97,7 @@ class ArticleSitemap(_CanonicalSitemap):
         return [code for code in LANGUAGE_CODES if item[f"in_{code}"]]
 
     def location(self, item):
-        return article_path(item, translation.get_language())
+        return _row_path(item, languages.current())
 
     def lastmod(self, item):
         return item["updated_at"]
@@ -104,17 +106,8 @@ class ArticleSitemap(_CanonicalSitemap):
         return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
-def article_path(row, language):
-    slug = row.get(f"slug_{language}") or ""
-    with translation.override(language):
-        if slug:
-            return reverse(
-                "articles:detail",
-                kwargs={"rubric": row["rubric__slug"], "pk": row["pk"], "slug": slug},
-            )
-        return reverse(
-            "articles:detail_noslug", kwargs={"rubric": row["rubric__slug"], "pk": row["pk"]}
-        )
+def _row_path(row, language):
+    return article_path(row["rubric__slug"], row["pk"], row.get(f"slug_{language}"), language)
 
 
 SITEMAPS = {"pages": HomeSitemap, "rubrics": RubricSitemap, "articles": ArticleSitemap}
@@ -143,7 +136,7 @@ def news_sitemap(request):
             if row[f"in_{code}"]:
                 entries.append(
                     {
-                        "location": settings.SITE_URL + article_path(row, code),
+                        "location": settings.SITE_URL + _row_path(row, code),
                         "language": code,
                         "name": settings.NEWSROOM_SITE_NAME.get(code, ""),
                         "title": row[f"title_{code}"],

@@ -15,12 +15,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from . import fragments
+from . import fragments, languages, reserved
 from . import search as article_search
-from .models import LANGUAGE_CODES, Article, Rubric, Tag
+from .languages import LANGUAGE_CODES
+from .models import Article, Rubric, Tag
 
 PAGE_SIZE = 20
 HOME_LATEST = 15
@@ -30,11 +30,6 @@ RUBRIC_BLOCK_SIZE = 4
 RUBRIC_BLOCK_DAYS = 60
 SIDEBAR_SIZE = 5
 RELATED_SIZE = 4
-
-
-def _language():
-    language = get_language()
-    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
 def _listing(language):
@@ -79,7 +74,7 @@ def _page_query(page):
 
 @require_safe
 def home(request):
-    language = _language()
+    language = languages.current()
     latest = list(_listing(language)[:HOME_LATEST])
     # The lead story: the newest pinned article, else the newest breaking one,
     # else simply the newest.
@@ -119,7 +114,7 @@ def home(request):
 
 @require_safe
 def rubric(request, rubric):
-    language = _language()
+    language = languages.current()
     rubric = get_object_or_404(Rubric, slug=rubric)
     page = _page(request, _listing(language).in_rubric(rubric))
     query = _page_query(page)
@@ -139,7 +134,7 @@ def rubric(request, rubric):
 
 @require_safe
 def tag(request, slug):
-    language = _language()
+    language = languages.current()
     tag = get_object_or_404(Tag, slug=slug)
     page = _page(request, _listing(language).filter(tags=tag))
     query = _page_query(page)
@@ -169,7 +164,7 @@ def article_context(article, **extra):
 
 @require_safe
 def article_detail(request, rubric, pk, slug=""):
-    language = _language()
+    language = languages.current()
     article = get_object_or_404(Article.objects.published().for_page(), pk=pk)
     if not article.exists_in(language):
         # The other language's URL leads, visibly, to the version that exists.
@@ -210,7 +205,7 @@ def article_detail(request, rubric, pk, slug=""):
 
 @require_safe
 def search(request):
-    language = _language()
+    language = languages.current()
     raw = request.GET.get("q", "")
     query = article_search.clean_query(raw)
     page = _page(request, article_search.search(query, language)) if query else None
@@ -238,11 +233,7 @@ def robots_txt(request):
     sitemaps = [reverse("sitemap"), reverse("news_sitemap")]
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /kk/admin/",
-        "Disallow: /search/",
-        "Disallow: /kk/search/",
-        "Disallow: /_/",
+        *[f"Disallow: {path}" for path in reserved.NOT_CRAWLED],
         "",
         *[f"Sitemap: {settings.SITE_URL}{path}" for path in sitemaps],
         "",

@@ -2,17 +2,12 @@
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 
-
-def _menu(request):
-    from articles import fragments  # noqa: PLC0415 - apps load after settings
-
-    return fragments.rubric_menu(request)
+from articles import fragments, languages
 
 
 def site(request):
-    language = get_language() or settings.LANGUAGE_CODE
+    language = languages.current()
     names = settings.NEWSROOM_SITE_NAME
     return {
         "site_name": names.get(language, names[settings.LANGUAGE_CODE]),
@@ -28,5 +23,5 @@ def site(request):
         "site_url": settings.SITE_URL,
         # The rubric menu: one query, and only on pages that show the menu;
         # readers' pages share it from the cache (articles/fragments.py).
-        "site_rubrics": SimpleLazyObject(lambda: _menu(request)),
+        "site_rubrics": SimpleLazyObject(lambda: fragments.rubric_menu(request)),
     }

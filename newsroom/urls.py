@@ -4,7 +4,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from articles import counters, sitemaps
 from articles import views as article_views
@@ -14,7 +14,7 @@ urlpatterns = [
     # For the load balancer: database and cache state, never cached.
     path("healthz", health.healthz, name="healthz"),
     # Not language-prefixed: the view beacon is the same for both languages.
-    path("_/views/<int:pk>/", counters.beacon, name="beacon"),
+    re_path(counters.BEACON_PATH, counters.beacon, name="beacon"),
     # For search engines: one set for both languages, never language-prefixed.
     path("robots.txt", article_views.robots_txt, name="robots_txt"),
     path(

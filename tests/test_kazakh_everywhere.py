@@ -2,7 +2,7 @@
 
 Django's Kazakh catalogs are incomplete and several apps ship none; a missing Kazakh
 string falls back to the Russian catalog (LANGUAGE_CODE). locale_vendor/ fills the
-gaps (pitfall 15); these tests look at what a Kazakh user sees, and fail with the list
+gaps; these tests look at what a Kazakh user sees, and fail with the list
 of strings when an upgrade brings new ones (rerun locale_vendor/collect.py).
 """
 

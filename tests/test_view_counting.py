@@ -157,13 +157,13 @@ def test_most_read_ranks_by_views_of_the_last_day_and_week(client, make_article)
     _beacon(client, old_hit)
     call_command("flush_views", verbosity=0)
 
-    day = list(Article.objects.most_read(1))
-    week = list(Article.objects.most_read(7))
-    assert day[:2] == [today_hit, old_hit]
-    assert week[:2] == [old_hit, today_hit]
+    # As the sidebar asks for it.
+    ranking = Article.objects.most_read_by_period((1, 7))
+    day, week = ranking[1], ranking[7]
+    assert day == [today_hit, old_hit]
+    assert week == [old_hit, today_hit]
     assert quiet not in day
     assert quiet not in week
-    assert week[0].recent_views == 501
 
 
 def _send_beacons(article, thread_number, count, failures):

@@ -10,16 +10,14 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import get_language_info, override
+
+from articles import languages
 
 register = template.Library()
 
 # What json.dumps leaves that could close a <script> element early.
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def _language():
-    return get_language() or settings.LANGUAGE_CODE
 
 
 @register.filter
@@ -42,7 +40,7 @@ def localized(obj, field):
     if obj is None:
         return ""
     return (
-        getattr(obj, f"{field}_{_language()}", None)
+        getattr(obj, f"{field}_{languages.current()}", None)
         or getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", None)
         or getattr(obj, field, None)
         or ""
@@ -84,7 +82,7 @@ def share_links(url, title):
 @register.simple_tag(takes_context=True)
 def article_jsonld(context, article, photos, credits):
     """schema.org NewsArticle for search engines, as a JSON-LD data block."""
-    language = _language()
+    language = languages.current()
     names = settings.NEWSROOM_SITE_NAME
     url = absolute(article.get_absolute_url(language))
     images = [photo_image_url(photo) for photo in photos]
@@ -146,7 +144,7 @@ def language_links(context):
     version in a language (an article never translated) leads to its home.
     """
     alternates = context.get("alternates") or {}
-    current = _language()
+    current = languages.current()
     links = []
     for code, _name in settings.LANGUAGES:
         url = alternates.get(code)
@@ -179,4 +177,4 @@ def hreflang_links(context):
 
 @register.simple_tag
 def og_locale():
-    return {"ru": "ru_RU", "kk": "kk_KZ"}.get(_language(), "ru_RU")
+    return {"ru": "ru_RU", "kk": "kk_KZ"}.get(languages.current(), "ru_RU")

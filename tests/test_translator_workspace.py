@@ -412,3 +412,20 @@ def test_editors_queue_is_most_read_first_too(editor, make_article):
     table = page[page.index('id="result_list"') :]
     assert table.index("Читают все") < table.index("Читают<") < table.index("Мало читают")
     assert "sorted descending" in table[: table.index("</thead>")]
+
+
+def test_translation_saved_before_bases_were_stored_is_compared_with_the_history(
+    editor, translator, school
+):
+    # An editor's save (a version in the history), then the basis is lost, as
+    # for translations saved before bases were stored.
+    url = change_url(school)
+    editor.post(url, posted(editor.get(url), lead_kk="Мектеп ашылды."))
+    TranslationBasis.objects.all().delete()
+    response = editor.get(url)
+    editor.post(url, posted(response, body_ru=BODY_RU.replace("96", "98")))
+    school.refresh_from_db()
+    assert school.translation_state == "outdated"
+    page = translator.get(url).content.decode()
+    assert "<del>96</del><ins>98</ins>" in page
+    assert 'data-changed-blocks="3"' in page

@@ -5,8 +5,10 @@ nothing widened (forged posts, the editor's Kazakh mode, edit conflicts)."""
 import json
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -429,3 +431,15 @@ def test_translation_saved_before_bases_were_stored_is_compared_with_the_history
     page = translator.get(url).content.decode()
     assert "<del>96</del><ins>98</ins>" in page
     assert 'data-changed-blocks="3"' in page
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_our_javascript_catalog_is_complete(language):
+    path = Path(__file__).resolve().parent.parent / "locale" / language / "LC_MESSAGES"
+    with open(path / "djangojs.po", "rb") as po:
+        catalog = read_po(po)
+    names = [message for message in catalog if message.id]
+    assert len(names) >= 18
+    assert [message.id for message in names if not message.string or message.fuzzy] == []
+    if language == "kk":
+        assert all(message.string != message.id for message in names)

@@ -8,27 +8,27 @@
 (function () {
   "use strict";
 
-  const t = (text) => (window.pgettext ? window.pgettext("rich-text editor", text) : text);
+  const pgettext = window.pgettext || ((context, text) => text);
   // Literal calls, so that makemessages -d djangojs finds every name.
   const names = {
-    paragraph: t("paragraph"),
-    Paragraph: t("Paragraph"),
-    "heading 2": t("heading 2"),
-    "heading 3": t("heading 3"),
-    "Heading 2": t("Heading 2"),
-    "Heading 3": t("Heading 3"),
-    "unordered list": t("unordered list"),
-    "ordered list": t("ordered list"),
-    blockquote: t("blockquote"),
-    "horizontal rule": t("horizontal rule"),
-    bold: t("bold"),
-    italic: t("italic"),
-    underline: t("underline"),
-    strike: t("strike"),
-    "insert link": t("insert link"),
-    "remove link": t("remove link"),
-    undo: t("undo"),
-    redo: t("redo"),
+    paragraph: pgettext("rich-text editor", "paragraph"),
+    Paragraph: pgettext("rich-text editor", "Paragraph"),
+    "heading 2": pgettext("rich-text editor", "heading 2"),
+    "heading 3": pgettext("rich-text editor", "heading 3"),
+    "Heading 2": pgettext("rich-text editor", "Heading 2"),
+    "Heading 3": pgettext("rich-text editor", "Heading 3"),
+    "unordered list": pgettext("rich-text editor", "unordered list"),
+    "ordered list": pgettext("rich-text editor", "ordered list"),
+    blockquote: pgettext("rich-text editor", "blockquote"),
+    "horizontal rule": pgettext("rich-text editor", "horizontal rule"),
+    bold: pgettext("rich-text editor", "bold"),
+    italic: pgettext("rich-text editor", "italic"),
+    underline: pgettext("rich-text editor", "underline"),
+    strike: pgettext("rich-text editor", "strike"),
+    "insert link": pgettext("rich-text editor", "insert link"),
+    "remove link": pgettext("rich-text editor", "remove link"),
+    undo: pgettext("rich-text editor", "undo"),
+    redo: pgettext("rich-text editor", "redo"),
   };
 
   function translate(menubar) {

@@ -572,6 +572,14 @@ class Article(models.Model):
             conflicts.remember_loaded(instance)
         return instance
 
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        # What was loaded is what the database holds now: a save after a
+        # refresh must not take someone else's text for this one's change.
+        if fields is None and not self.get_deferred_fields():
+            self._loaded_texts = self._texts()
+            conflicts.remember_loaded(self)
+
     def _texts(self):
         return {
             code: tuple(getattr(self, f"{field}_{code}", None) or "" for field in self.TEXT_FIELDS)

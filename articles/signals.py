@@ -87,9 +87,12 @@ def note_kazakh_stamp(sender, instance, **kwargs):
 
 def remember_translation_basis(sender, instance, raw=False, **kwargs):
     # Article.save() moves kk_changed_at exactly when the Kazakh text changed.
-    if raw or instance.kk_changed_at is None:
+    # (An instance refreshed since it was loaded may carry someone else's
+    # stamp: that one has its basis already.)
+    stamp = instance.kk_changed_at
+    if raw or stamp is None or stamp == getattr(instance, "_kk_stamp", None):
         return
-    if instance.kk_changed_at != getattr(instance, "_kk_stamp", None):
+    if not workspace.has_basis(instance, stamp):
         workspace.remember_basis(instance)
 
 

@@ -261,6 +261,10 @@ def remember_basis(article):
     return basis
 
 
+def has_basis(article, taken_at):
+    return TranslationBasis.objects.filter(article=article, taken_at=taken_at).exists()
+
+
 def _basis_from_history(article):
     """For a translation saved before bases were stored: the newest version whose
     Russian text was older than the Kazakh one holds the Russian it was made from."""

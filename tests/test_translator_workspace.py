@@ -443,3 +443,14 @@ def test_our_javascript_catalog_is_complete(language):
     assert [message.id for message in names if not message.string or message.fuzzy] == []
     if language == "kk":
         assert all(message.string != message.id for message in names)
+
+
+def test_a_refreshed_instance_saving_russian_keeps_the_basis(school):
+    article = Article.objects.get(pk=school.pk)
+    # Someone saves a new Kazakh text; this instance is refreshed, then edits Russian.
+    edit_russian(school, body_kk=BODY_KK.replace("48", "сорок сегіз"))
+    article.refresh_from_db()
+    article.body_ru = BODY_RU.replace("48", "52")
+    article.save()
+    assert TranslationBasis.objects.get(article=school).body == BODY_RU
+    assert Article.objects.get(pk=school.pk).translation_state == "outdated"

@@ -293,7 +293,12 @@
     submitting = true;
     writeDraft();
   });
-  form.addEventListener("input", () => window.setTimeout(writeDraft, 0));
+  // A long body is copied at most every half second while typing.
+  let draftTimer = 0;
+  form.addEventListener("input", () => {
+    window.clearTimeout(draftTimer);
+    draftTimer = window.setTimeout(writeDraft, 500);
+  });
   window.addEventListener("beforeunload", (event) => {
     if (!submitting && initial && !same(values(), initial)) {
       event.preventDefault();

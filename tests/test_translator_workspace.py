@@ -454,3 +454,21 @@ def test_a_refreshed_instance_saving_russian_keeps_the_basis(school):
     article.save()
     assert TranslationBasis.objects.get(article=school).body == BODY_RU
     assert Article.objects.get(pk=school.pk).translation_state == "outdated"
+
+
+@pytest.mark.parametrize("photos", [1, 6])
+def test_workspace_page_runs_a_fixed_number_of_queries(
+    translator, school, django_assert_max_num_queries, photos
+):
+    for number in range(1, photos):
+        Photo.objects.create(
+            article=school,
+            image=SimpleUploadedFile(f"p{number}.jpg", jpeg(), "image/jpeg"),
+            caption_ru=f"Фото {number}",
+            position=number,
+        )
+    edit_russian(school, body_ru=BODY_RU.replace("48", "52"))
+    with django_assert_max_num_queries(14):
+        response = translator.get(change_url(school))
+    assert response.content.decode().count("translation-workspace-photos") == 1
+    assert response.content.decode().count('name="photos-') >= 3 * photos

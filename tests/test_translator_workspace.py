@@ -472,3 +472,11 @@ def test_workspace_page_runs_a_fixed_number_of_queries(
         response = translator.get(change_url(school))
     assert response.content.decode().count("translation-workspace-photos") == 1
     assert response.content.decode().count('name="photos-') >= 3 * photos
+
+
+def test_save_and_continue_keeps_an_editor_in_the_kazakh_mode(editor, school):
+    url = change_url(school, mode="kk")
+    response = editor.post(url, posted(editor.get(url), title_kk="Жаңа тақырып", _continue="1"))
+    assert response.status_code == 302
+    assert response["Location"].endswith("?mode=kk")
+    assert 'id="translation-workspace"' in editor.get(response["Location"]).content.decode()

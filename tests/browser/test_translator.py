@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from playwright.sync_api import expect
 
-from articles.models import Article
+from articles.models import Article, AuditEntry
 
 pytestmark = pytest.mark.browser
 
@@ -251,3 +251,23 @@ def test_refused_save_keeps_the_typed_kazakh_through_a_reload(
     article.refresh_from_db()
     assert "Аудармашының жаңа сөйлемі." in article.body_kk
     assert article.body_ru == "<p>В здании 52 кабинета.</p>"
+
+
+def test_enter_in_a_kazakh_field_saves_without_confirming_anything(
+    translator_page, live_server, make_article
+):
+    page = translator_page
+    article = make_article(body_ru="<p>Было.</p>", body_kk="<p>Болды.</p>")
+    edited = Article.objects.get(pk=article.pk)
+    edited.body_ru = "<p>Стало.</p>"
+    edited.save()
+    page.goto(f"{live_server.url}/kk/admin/articles/article/{article.pk}/change/")
+    expect(page.locator(".ws-confirm")).to_be_visible()
+    page.fill("#id_title_kk", "Жаңа тақырып")
+    page.locator("#id_title_kk").press("Enter")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    article.refresh_from_db()
+    assert article.title_kk == "Жаңа тақырып"
+    assert not AuditEntry.objects.filter(action="confirm_translation").exists()
+    # Saved, and still in the workspace.
+    expect(page.locator("#translation-workspace")).to_be_visible()

@@ -189,6 +189,20 @@ class TranslationWorkspaceMixin:
             return QUEUE_COLUMNS
         return super().get_list_display(request)
 
+    def get_changelist(self, request, **kwargs):
+        changelist = super().get_changelist(request, **kwargs)
+        if not self.in_queue(request) or translates_only(request.user):
+            return changelist
+        if not request.user.has_perm("articles.translate_article"):
+            return changelist
+
+        class QueueChangeList(changelist):
+            # An editor working through the queue translates: the Kazakh mode.
+            def url_for_result(self, result):
+                return f"{super().url_for_result(result)}?{MODE_PARAMETER}={KAZAKH_MODE}"
+
+        return QueueChangeList
+
     def get_list_display_links(self, request, list_display):
         if self.in_queue(request):
             return ["headline"]

@@ -480,3 +480,12 @@ def test_save_and_continue_keeps_an_editor_in_the_kazakh_mode(editor, school):
     assert response.status_code == 302
     assert response["Location"].endswith("?mode=kk")
     assert 'id="translation-workspace"' in editor.get(response["Location"]).content.decode()
+
+
+def test_editors_open_queue_articles_in_the_kazakh_mode(editor, school):
+    edit_russian(school, body_ru=BODY_RU.replace("48", "52"))
+    page = queue(editor).content.decode()
+    link = re.search(rf'href="(/admin/articles/article/{school.pk}/change/[^"]*)"', page).group(1)
+    assert "mode=kk" in link and "_changelist_filters=translation" in link
+    plain = editor.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert "mode=kk" not in plain

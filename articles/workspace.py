@@ -291,10 +291,12 @@ def basis_for(article):
     """The Russian text the Kazakh version was made from, or None when unknown."""
     if not article.exists_in("kk") or not article.kk_changed_at:
         return None
-    try:
-        return article.kazakh_basis
-    except TranslationBasis.DoesNotExist:
-        return _basis_from_history(article)
+    if "_workspace_basis" not in article.__dict__:
+        try:
+            article._workspace_basis = article.kazakh_basis
+        except TranslationBasis.DoesNotExist:
+            article._workspace_basis = _basis_from_history(article)
+    return article._workspace_basis
 
 
 # What changed in Russian -----------------------------------------------------------
@@ -377,3 +379,17 @@ def words_to_translate(article, history=True):
     if (basis.body or "") != (article.body_ru or ""):
         total += body_rows(basis.body, article.body_ru or "")[1]
     return total
+
+
+def photo_text(photo, name):
+    """A photo's Russian caption, alt text or credit, marked with its changes
+    since the translation when the Kazakh version is outdated."""
+    new = getattr(photo, f"{name}_ru") or ""
+    article = photo.article
+    if article.translation_state != "outdated":
+        return new
+    basis = basis_for(article)
+    old = (basis.photos or {}).get(str(photo.pk), {}).get(name) if basis else None
+    if old is None or old == new:
+        return new
+    return word_diff(old, new)[0]

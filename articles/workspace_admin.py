@@ -46,17 +46,34 @@ class WorkspacePhotoInline(admin.StackedInline):
     can_delete = False
     fields = [
         "preview",
-        ("caption_ru", "caption_kk"),
-        ("alt_ru", "alt_kk"),
-        ("credit_ru", "credit_kk"),
+        ("russian_caption", "caption_kk"),
+        ("russian_alt", "alt_kk"),
+        ("russian_credit", "credit_kk"),
     ]
-    readonly_fields = ["preview", "caption_ru", "alt_ru", "credit_ru"]
+    readonly_fields = ["preview", "russian_caption", "russian_alt", "russian_credit"]
     classes = ["photos-inline", "translation-workspace-photos"]
     verbose_name = _("photo")
     verbose_name_plural = _("photos")
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def get_queryset(self, request):
+        # The article and what its translation was based on, once for all photos.
+        return super().get_queryset(request).select_related("article__kazakh_basis")
+
+    # The Russian texts, with their changes since the translation when it is outdated.
+    @admin.display(description=Photo._meta.get_field("caption_ru").verbose_name)
+    def russian_caption(self, photo):
+        return workspace.photo_text(photo, "caption")
+
+    @admin.display(description=Photo._meta.get_field("alt_ru").verbose_name)
+    def russian_alt(self, photo):
+        return workspace.photo_text(photo, "alt")
+
+    @admin.display(description=Photo._meta.get_field("credit_ru").verbose_name)
+    def russian_credit(self, photo):
+        return workspace.photo_text(photo, "credit")
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -130,12 +147,8 @@ class TranslationWorkspaceMixin:
 
     def workspace_context(self, request, obj):
         changes = workspace.russian_changes(obj)
-        photos = {photo.pk: photo for photo in obj.photos.all()}
         return {
             "workspace": changes,
-            "workspace_photos": [
-                {"photo": photos[pk], "fields": fields} for pk, fields in changes.photos.items()
-            ],
             "workspace_mode_parameter": MODE_PARAMETER,
             "workspace_mode": KAZAKH_MODE,
             "workspace_forced": translates_only(request.user),

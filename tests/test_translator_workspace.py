@@ -489,3 +489,16 @@ def test_editors_open_queue_articles_in_the_kazakh_mode(editor, school):
     assert "mode=kk" in link and "_changelist_filters=translation" in link
     plain = editor.get(reverse("admin:articles_article_changelist")).content.decode()
     assert "mode=kk" not in plain
+
+
+def test_photo_texts_show_their_changes_since_the_translation(translator, school):
+    # The Kazakh version is saved with the photo in place; then the Russian changes.
+    edit_russian(school, title_kk="Ақтауда жаңа мектеп ашылды.")
+    photo = school.photos.get()
+    photo.caption_ru = "Новая школа в 33-м микрорайоне"
+    photo.save()
+    edit_russian(school, body_ru=BODY_RU.replace("48", "52"))
+    page = translator.get(change_url(school)).content.decode()
+    assert "Новая школа <ins>в 33-м микрорайоне</ins>" in page
+    assert "Трёхэтажное здание" in page  # unchanged alt text, plain
+    assert 'name="photos-0-caption_kk"' in page and 'name="photos-0-caption_ru"' not in page

@@ -118,8 +118,11 @@
         (index) =>
           `#ws-kk-body .ProseMirror[contenteditable] > :nth-child(${children.indexOf(blocks[index]) + 1})`
       );
+    // The editor's own CSS makes every inner element inherit the background:
+    // once is enough for a translucent mark.
     markStyle.textContent = rules.length
-      ? `${rules.join(",\n")} { box-shadow: inset 3px 0 0 #e0a800; background: rgba(255, 193, 7, 0.14); }`
+      ? `${rules.join(",\n")} { box-shadow: inset 3px 0 0 #e0a800; background: rgba(255, 193, 7, 0.14); }\n` +
+        `${rules.map((rule) => `${rule} *`).join(",\n")} { background: transparent; }`
       : "";
     const empty = blocks.length <= 1 && !(root && root.textContent.trim());
     const differ = !empty && ruBlocks.length !== blocks.length;

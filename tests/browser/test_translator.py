@@ -5,11 +5,13 @@ and an outdated article leaves the queue once translated."""
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.html import strip_tags
 from playwright.sync_api import expect
 
-from articles.models import Article, AuditEntry
+from articles.models import Article, AuditEntry, Photo
+from tests.photo_files import jpeg
 
 pytestmark = pytest.mark.browser
 
@@ -271,3 +273,36 @@ def test_enter_in_a_kazakh_field_saves_without_confirming_anything(
     assert not AuditEntry.objects.filter(action="confirm_translation").exists()
     # Saved, and still in the workspace.
     expect(page.locator("#translation-workspace")).to_be_visible()
+
+
+@pytest.mark.parametrize(("width", "beside"), [(1280, True), (1440, True), (390, False)])
+def test_russian_is_left_of_kazakh_from_1280_px_and_above_it_on_narrow_screens(  # noqa: PLR0917
+    browser, live_server, make_staff, admin_login, make_article, width, beside
+):
+    make_staff("aigerim", "Translators")
+    context = browser.new_context(locale="kk-KZ", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    admin_login(page, "aigerim", prefix="/kk")
+    article = make_article()
+    Photo.objects.create(
+        article=article,
+        image=SimpleUploadedFile("school.jpg", jpeg(), "image/jpeg"),
+        caption_ru="Новая школа",
+    )
+    page.goto(f"{live_server.url}/kk/admin/articles/article/{article.pk}/change/")
+    pairs = page.locator("#translation-workspace .ws-pair")
+    assert pairs.count() == 3  # headline, lead, body
+    for index in range(3):
+        ru = pairs.nth(index).locator(".ws-ru > *").first.bounding_box()
+        kk = pairs.nth(index).locator(".ws-kk").bounding_box()
+        if beside:
+            assert ru["x"] + ru["width"] <= kk["x"] and abs(ru["y"] - kk["y"]) < 5
+        else:
+            assert ru["y"] + ru["height"] <= kk["y"] + 1 and abs(ru["x"] - kk["x"]) < 5
+    for name in ("caption", "alt", "credit"):
+        ru = page.locator(
+            f".translation-workspace-photos .fieldBox.field-russian_{name}"
+        ).bounding_box()
+        kk = page.locator(f".translation-workspace-photos .fieldBox.field-{name}_kk").bounding_box()
+        assert (ru["x"] + ru["width"] <= kk["x"]) if beside else (ru["y"] + ru["height"] <= kk["y"])
+    context.close()

@@ -502,3 +502,12 @@ def test_photo_texts_show_their_changes_since_the_translation(translator, school
     assert "Новая школа <ins>в 33-м микрорайоне</ins>" in page
     assert "Трёхэтажное здание" in page  # unchanged alt text, plain
     assert 'name="photos-0-caption_kk"' in page and 'name="photos-0-caption_ru"' not in page
+
+
+def test_queue_reads_in_kazakh_on_the_kazakh_admin(translator, school):
+    edit_russian(school, body_ru=BODY_RU.replace("48", "52"))
+    page = translator.get("/kk/admin/articles/article/?translation=todo").content.decode()
+    for text in ("Алдымен ең көп оқылғандары", "Алдымен ескілері", "Реті:", ">Сөз<"):
+        assert text in page, text
+    for english in ("Most read first", "Oldest first", ">Words<", ">words<"):
+        assert english not in page

@@ -10,9 +10,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import loader
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
@@ -239,18 +238,3 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
-def server_error(request):
-    """The 500 page in the language of the URL, without touching the database."""
-    language = "kk" if request.path.startswith("/kk/") else settings.LANGUAGE_CODE
-    with translation.override(language):
-        body = loader.get_template("500.html").render(
-            {
-                "LANGUAGE_CODE": language,
-                "site_names": settings.NEWSROOM_SITE_NAME,
-                "site_age_mark": settings.NEWSROOM_AGE_MARK,
-                "home_url": "/kk/" if language == "kk" else "/",
-            }
-        )
-    return HttpResponseServerError(body)

@@ -8,22 +8,25 @@ while the database answers (a site without its cache still serves readers),
 (refused, timed out, dropped), readers get a plain bilingual 503 page that
 needs neither the database nor a context processor, and a ``Retry-After``;
 Django reconnects on the next request by itself, so the site comes back when
-the database does. Any other error gets the reader site's 500 page.
+the database does. Any other error gets the reader site's 500 page, which
+does not touch the database either.
 """
 
 import logging
 import secrets
 import sys
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language_from_path
 from django.views.decorators.cache import never_cache
 
 from articles import counters
-from articles import views as article_views
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +73,8 @@ def healthz(request):
 def unavailable(request=None):
     """The plain 503 page, in the request's language first, then the other."""
     path = request.path_info if request is not None else "/"
-    language = get_language_from_path(path) or "ru"
-    languages = [language] + [code for code in ("ru", "kk") if code != language]
+    language = get_language_from_path(path) or settings.LANGUAGE_CODE
+    languages = [language] + [code for code, _name in settings.LANGUAGES if code != language]
     # No request and no context processor: nothing here may touch the database.
     html = render_to_string("503.html", {"languages": languages, "language": language})
     response = HttpResponse(html, status=503, content_type="text/html; charset=utf-8")
@@ -88,4 +91,20 @@ def server_error(request):
             log.error("The database is unavailable: answering 503")
             return unavailable(request)
         error = error.__cause__ or error.__context__
-    return article_views.server_error(request)
+    return _server_error_page(request)
+
+
+def _server_error_page(request):
+    """The 500 page in the language of the URL, without touching the database."""
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        body = render_to_string(
+            "500.html",
+            {
+                "LANGUAGE_CODE": language,
+                "site_names": settings.NEWSROOM_SITE_NAME,
+                "site_age_mark": settings.NEWSROOM_AGE_MARK,
+                "home_url": reverse("articles:home"),
+            },
+        )
+    return HttpResponseServerError(body)

@@ -11,7 +11,14 @@ The article page loads ``static/js/beacon.js``, which POSTs to
   and article id, kept in the cache);
 - adds one to a pending counter per article and day (Asia/Aqtau): with Redis
   one atomic script (``SET NX`` + ``HINCRBY``), so no database query on the
-  hot path; otherwise a counter inside this process.
+  hot path; otherwise a counter inside this process;
+- answers the article's current count, ``{"views": n, "text": "n просмотров"}``
+  (views in the database plus those pending), so that ``beacon.js`` can put
+  it on a page the page cache kept with an older number. The database's part
+  comes from the cache (``views:known:<id>``), where every flush puts the
+  numbers it wrote: the beacon never asks the database. Until an article's
+  first flush (a few seconds), and while Redis fails, ``views`` is null and
+  the page keeps its number.
 
 ``flush()`` moves pending counts into ``Article.views`` and ``ArticleViewDay``
 in one transaction with ``F()`` arithmetic; run it from cron with
@@ -31,6 +38,7 @@ a 500.
 """
 
 import hashlib
+import json
 import logging
 import re
 import threading
@@ -44,11 +52,14 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_redis import get_redis_connection
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from newsroom.middleware import client_ip
 
@@ -72,6 +83,9 @@ BATCH_FIELD = "batch"
 FLUSH_RECORDS_KEPT = timedelta(days=7)
 FLUSH_LOCK = "views:flush-lock"
 AUTOFLUSH = "views:autoflush"
+# An article's views in the database, as the last flush left them.
+KNOWN = "views:known:{pk}"
+KNOWN_SECONDS = 7 * 24 * 60 * 60
 
 # Counts the beacon could not give to Redis wait here; so do all counts when
 # the cache is not Redis (the local-memory cache is per process anyway).
@@ -84,17 +98,21 @@ _autoflush_lock = threading.Lock()
 _last_autoflush = time.monotonic()
 _redis_failures = 0
 
-# One round trip: count unless this reader was seen, and say whether it is
-# time for an automatic flush.
+# One round trip: count unless this reader was seen, say whether it is time
+# for an automatic flush, and return what the count is made of: pending
+# today (also in a flush under way) and the database's part, if known.
 _COUNT_SCRIPT = """
+local result = 0
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+  result = 1
   if tonumber(ARGV[3]) > 0 and redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[3]) then
-    return 2
+    result = 2
   end
-  return 1
 end
-return 0
+local pending = tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0')
+  + tonumber(redis.call('HGET', KEYS[4], ARGV[2]) or '0')
+return {result, pending, redis.call('GET', KEYS[5])}
 """
 _script = None
 
@@ -119,15 +137,33 @@ def _reader_key(request, pk, user_agent):
     return "views:seen:" + hashlib.blake2b(raw, digest_size=12).hexdigest()
 
 
+def views_text(count):
+    """A view count in words ("12 просмотров") in the active language, as the page has it."""
+    # The same catalog entry and number format as the {% blocktranslate count %}
+    # in templates/articles/includes/meta.html.
+    return ngettext("%(counter)s view", "%(counter)s views", count) % {
+        "counter": formats.localize(count)
+    }
+
+
 @csrf_exempt
 @require_POST
 def beacon(request, pk):
-    """Count one view of article ``pk``; always answers 204, counted or not."""
+    """Count one view of article ``pk`` and answer its current count (204 for bots)."""
     pk = int(pk)
     user_agent = request.META.get("HTTP_USER_AGENT", "")
-    if not is_bot(user_agent):
-        count_view(pk, _reader_key(request, pk, user_agent))
-    response = HttpResponse(status=204)
+    if is_bot(user_agent):
+        response = HttpResponse(status=204)
+    else:
+        views = count_view(pk, _reader_key(request, pk, user_agent))
+        answer = {"views": views, "text": None}
+        if views is not None:
+            language = request.GET.get("lang")
+            if language not in dict(settings.LANGUAGES):
+                language = settings.LANGUAGE_CODE
+            with translation.override(language):
+                answer["text"] = views_text(views)
+        response = HttpResponse(json.dumps(answer), content_type="application/json")
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -161,25 +197,45 @@ class BeaconMiddleware:
 
 
 def count_view(pk, reader_key):
-    """Count one view unless ``reader_key`` was seen within the window."""
+    """Count one view unless ``reader_key`` was seen within the window.
+
+    Returns the article's views (in the database and pending), or None when
+    the database's number is not in the cache yet, or Redis fails.
+    """
     day = timezone.localdate().isoformat()
     window = settings.VIEW_DEDUPE_SECONDS
     autoflush = settings.VIEW_AUTOFLUSH_SECONDS
     redis = _redis()
     if redis is not None:
         try:
-            result = _counted_in_redis(redis, f"{pk}:{day}", reader_key, window, autoflush)
+            result, pending, known = _counted_in_redis(
+                redis, pk, f"{pk}:{day}", reader_key, window=window, autoflush=autoflush
+            )
         except Exception:  # any Redis failure: keep the count here
             _note_redis_failure()
         else:
             if result == 2:
                 _flush_quietly()
-            return
-    elif not _first_time_here(reader_key, window):
-        return
+            # Both read before that flush moved the pending views into the database.
+            return None if known is None else int(known) + pending
+        with _buffer_lock:
+            _buffer[(pk, day)] += 1
+        _maybe_flush_buffer(autoflush)
+        return None
+    if _first_time_here(reader_key, window):
+        with _buffer_lock:
+            _buffer[(pk, day)] += 1
+        _maybe_flush_buffer(autoflush)
+    known = cache.get(KNOWN.format(pk=pk))
     with _buffer_lock:
-        _buffer[(pk, day)] += 1
-    _maybe_flush_buffer(autoflush)
+        pending = _buffer.get((pk, day), 0)
+    return None if known is None else known + pending
+
+
+def _known_entries(pks):
+    """The database's counts of ``pks`` as cache entries for the beacon's answers."""
+    current = dict(Article.objects.filter(pk__in=list(pks)).values_list("pk", "views"))
+    return {KNOWN.format(pk=pk): views for pk, views in current.items()}
 
 
 def _first_time_here(reader_key, window):
@@ -199,12 +255,19 @@ def _first_time_here(reader_key, window):
     return True
 
 
-def _counted_in_redis(redis, field, reader_key, window, autoflush):
+def _counted_in_redis(redis, pk, field, reader_key, *, window, autoflush):
     global _script  # noqa: PLW0603 - registered once per process
     if _script is None:
         _script = redis.register_script(_COUNT_SCRIPT)
-    keys = [cache.make_key(reader_key), cache.make_key(PENDING), cache.make_key(AUTOFLUSH)]
-    return int(_script(keys=keys, args=[window, field, autoflush], client=redis))
+    keys = [
+        cache.make_key(reader_key),
+        cache.make_key(PENDING),
+        cache.make_key(AUTOFLUSH),
+        cache.make_key(FLUSHING),
+        cache.make_key(KNOWN.format(pk=pk)),
+    ]
+    result, pending, known = _script(keys=keys, args=[window, field, autoflush], client=redis)
+    return int(result), int(pending), known
 
 
 def _note_redis_failure():
@@ -265,6 +328,10 @@ def flush():
             pass  # nothing counted since the last flush
         else:
             written += _apply_redis_hash(redis, flushing)
+    except (RedisConnectionError, RedisTimeoutError):
+        # Redis went away mid-flush: what it holds stays there (a written
+        # batch is recognised), and the next flush carries on.
+        logger.warning("Redis failed during a view flush; its counts wait for the next one.")
     finally:
         cache.delete(FLUSH_LOCK)
     return written
@@ -282,7 +349,14 @@ def _apply_redis_hash(redis, key):
         pk, _sep, day = field.partition(":")
         counts[(int(pk), day)] = int(value)
     written = write_counts(counts, batch=batch)
-    redis.delete(key)
+    known = _known_entries({pk for pk, _day in counts})
+    # At once: the beacon's answer counts these views either in the hash or
+    # in the database's number, never in both or neither.
+    with redis.pipeline(transaction=True) as pipe:
+        pipe.delete(key)
+        for name, views in known.items():
+            pipe.set(cache.make_key(name), views, ex=KNOWN_SECONDS)
+        pipe.execute()
     return written
 
 
@@ -293,11 +367,13 @@ def _flush_buffer():
     if not counts:
         return 0
     try:
-        return write_counts(counts)
+        written = write_counts(counts)
     except Exception:
         with _buffer_lock:
             _buffer.update(counts)
         raise
+    cache.set_many(_known_entries({pk for pk, _day in counts}), timeout=KNOWN_SECONDS)
+    return written
 
 
 def flush_pending_in_process():

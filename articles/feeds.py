@@ -1,14 +1,26 @@
-"""RSS feeds for readers and news aggregators: one per language, one per rubric.
+"""RSS and Atom feeds for readers and news aggregators: one per language, one per rubric.
 
 ``/rss/`` and ``/kk/rss/`` carry the newest articles of that language;
-``/<rubric>/rss/`` (and under ``/kk/``) those of one rubric. Links are absolute
-from ``settings.SITE_URL`` (the canonical host), not from the request's host.
+``/<rubric>/rss/`` (and under ``/kk/``) those of one rubric; ``rss/atom/``
+beside each carries the same items as Atom (under the reserved word ``rss``,
+so no rubric slug can shadow it). Links are absolute from
+``settings.SITE_URL`` (the canonical host), not from the request's host.
+
+Every field here is plain text (titles, leads, names, the byline). A feed
+reader takes an RSS ``<description>`` as HTML, and many take the other RSS
+elements as HTML too, while Django's feed writer escapes them only once, for
+XML: so in RSS each field is escaped once more (``as_text``) and a lead that
+says ``<img onerror=…>`` reaches the reader as those characters, not as a
+tag. Atom says what each element is: its ``<summary type="html">`` is
+escaped the same way, its titles, names and categories are text already.
 """
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from . import languages
 from .models import Article, Rubric
@@ -26,8 +38,16 @@ class LatestArticlesFeed(Feed):
     def get_object(self, request):
         return None
 
+    def as_text(self, value):
+        """Plain text as an RSS reader must get it: escaped for HTML, then (by Django) for XML."""
+        return escape(value)
+
+    def as_html_text(self, value):
+        """Plain text for an element that holds HTML in every feed type (the item description)."""
+        return escape(value)
+
     def title(self, obj):
-        return _site_name()
+        return self.as_text(_site_name())
 
     def link(self, obj):
         return settings.SITE_URL + reverse("articles:home")
@@ -36,7 +56,7 @@ class LatestArticlesFeed(Feed):
         return settings.SITE_URL + reverse("articles:feed")
 
     def description(self, obj):
-        return _site_name()
+        return self.as_text(_site_name())
 
     def articles(self, obj):
         return Article.objects.published().in_language(languages.current()).for_listing().latest()
@@ -45,10 +65,10 @@ class LatestArticlesFeed(Feed):
         return self.articles(obj).prefetch_related("tags")[:FEED_SIZE]
 
     def item_title(self, item):
-        return getattr(item, f"title_{languages.current()}")
+        return self.as_text(getattr(item, f"title_{languages.current()}"))
 
     def item_description(self, item):
-        return getattr(item, f"lead_{languages.current()}") or ""
+        return self.as_html_text(getattr(item, f"lead_{languages.current()}") or "")
 
     def item_link(self, item):
         return settings.SITE_URL + item.get_absolute_url(languages.current())
@@ -66,12 +86,13 @@ class LatestArticlesFeed(Feed):
 
     def item_categories(self, item):
         # The rubric, then the tags, named in the feed's language.
-        return [localized(item.rubric, "name")] + [
+        names = [localized(item.rubric, "name")] + [
             localized(tag, "name") for tag in item.tags.all()
         ]
+        return [self.as_text(name) for name in names]
 
     def item_author_name(self, item):
-        return item.byline or None
+        return self.as_text(item.byline) if item.byline else None
 
     # The lead photo as an enclosure: aggregators show it next to the headline.
     def item_enclosure_url(self, item):
@@ -98,7 +119,7 @@ class RubricFeed(LatestArticlesFeed):
         return get_object_or_404(Rubric, slug=rubric)
 
     def title(self, obj):
-        return f"{localized(obj, 'name')} — {_site_name()}"
+        return self.as_text(f"{localized(obj, 'name')} — {_site_name()}")
 
     def link(self, obj):
         return settings.SITE_URL + reverse("articles:rubric", kwargs={"rubric": obj.slug})
@@ -108,3 +129,25 @@ class RubricFeed(LatestArticlesFeed):
 
     def articles(self, obj):
         return super().articles(obj).in_rubric(obj)
+
+
+class AtomMixin:
+    """The same feed as Atom: titles, names and categories are text there, the summary HTML."""
+
+    feed_type = Atom1Feed
+
+    def as_text(self, value):
+        return value
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
+    def feed_url(self, obj):
+        return settings.SITE_URL + reverse("articles:atom_feed")
+
+
+class RubricAtomFeed(AtomMixin, RubricFeed):
+    def feed_url(self, obj):
+        return settings.SITE_URL + reverse("articles:rubric_atom_feed", kwargs={"rubric": obj.slug})

@@ -44,6 +44,19 @@ def envint(name, default):
         raise ImproperlyConfigured(f"{name}={raw!r}: expected a whole number.") from None
 
 
+def envfloat(name, default):
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected a number of seconds.") from None
+    if not value > 0:
+        raise ImproperlyConfigured(f"{name}={raw!r}: must be more than 0.")
+    return value
+
+
 def envlist(name, default):
     raw = os.environ.get(name)
     if raw is None:
@@ -92,6 +105,8 @@ INSTALLED_APPS = [
     "accounts.apps.AccountsConfig",
     # Development data; nothing else imports it.
     "demo",
+    # The project's own deploy checks (newsroom/checks.py).
+    "newsroom.apps.NewsroomConfig",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +171,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL names a Redis server.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_BREAKER_SECONDS = envfloat("REDIS_BREAKER_SECONDS", 5)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -164,8 +180,13 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
+                # A Redis that hangs: each call gives up after this...
+                "SOCKET_CONNECT_TIMEOUT": envfloat("REDIS_CONNECT_TIMEOUT", 0.5),
+                "SOCKET_TIMEOUT": envfloat("REDIS_SOCKET_TIMEOUT", 0.5),
+                # ...and after one such failure this process skips Redis for
+                # REDIS_BREAKER_SECONDS (newsroom/redisguard.py): the cache
+                # API, raw clients and scripts alike.
+                "CONNECTION_POOL_CLASS": "newsroom.redisguard.GuardedConnectionPool",
                 # A Redis outage must not take reader pages down.
                 "IGNORE_EXCEPTIONS": True,
             },
@@ -340,7 +361,7 @@ CONTENT_SECURITY_POLICY = {
 
 # What the site says about itself: the name in both languages, the age mark
 # and the imprint Kazakhstan's media law asks for.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 NEWSROOM_SITE_NAME = {
     "ru": os.environ.get("SITE_NAME_RU", "Новости Актау и Мангыстау"),
     "kk": os.environ.get("SITE_NAME_KK", "Ақтау және Маңғыстау жаңалықтары"),
@@ -371,10 +392,29 @@ NEWSROOM_IMPRINT = {
     "email": os.environ.get("IMPRINT_EMAIL", "info@example.kz"),
     "phone": os.environ.get("IMPRINT_PHONE", "+7 7292 00-00-00"),
 }
+# What production must set itself: left unset, these show the demo's made-up
+# values (a local SITE_URL, an invented owner, editor and registration), and
+# `check --deploy` fails naming them (newsroom/checks.py).
+NEWSROOM_UNSET_PRODUCTION_SETTINGS = [
+    name
+    for name in (
+        "SITE_URL",
+        "IMPRINT_OWNER_RU",
+        "IMPRINT_OWNER_KK",
+        "IMPRINT_EDITOR_RU",
+        "IMPRINT_EDITOR_KK",
+        "IMPRINT_REGISTRATION_RU",
+        "IMPRINT_REGISTRATION_KK",
+    )
+    if not os.environ.get(name, "").strip()
+]
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redis_skipped": {"()": "newsroom.redisguard.DropSkipped"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # One line when the Redis breaker opens, not a traceback per skipped call.
+    "loggers": {"django_redis.cache": {"filters": ["redis_skipped"]}},
 }

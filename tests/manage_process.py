@@ -8,7 +8,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # What a fresh process must not inherit from the test run.
 _NOT_INHERITED = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-PRODUCTION = {"DEBUG": "false", "ALLOWED_HOSTS": "news.example.kz"}
+# What a production set-up sets (check --deploy names each one it misses).
+PRODUCTION = {
+    "DEBUG": "false",
+    "ALLOWED_HOSTS": "news.example.kz",
+    "SITE_URL": "https://news.example.kz",
+    "IMPRINT_OWNER_RU": "ТОО «Мангистау Ньюс»",
+    "IMPRINT_OWNER_KK": "«Маңғыстау Ньюс» ЖШС",
+    "IMPRINT_EDITOR_RU": "Дина Сейтова",
+    "IMPRINT_EDITOR_KK": "Дина Сейітова",
+    "IMPRINT_REGISTRATION_RU": "Свидетельство № KZ12VPY00012345 от 01.02.2024",
+    "IMPRINT_REGISTRATION_KK": "Куәлік № KZ12VPY00012345, 01.02.2024",
+}
 
 
 def run_manage(*args, **environ):

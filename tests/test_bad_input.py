@@ -50,7 +50,9 @@ def pages(article):
     tag = Tag.objects.create(name="Актау", slug="aktau-tag")
     article.tags.add(tag)
     rubric = article.rubric.slug
-    urls = reader_pages(article, tag, extra=["/rss/", f"/{rubric}/rss/", "/admin/login/"])
+    urls = reader_pages(
+        article, tag, extra=["/rss/", "/rss/atom/", f"/{rubric}/rss/", "/admin/login/"]
+    )
     urls += ["/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/healthz"]
     urls += [f"/sitemap-{section}.xml" for section in SITEMAPS]
     return urls

@@ -7,13 +7,17 @@ restores. Times are asserted loosely (seconds): they catch a page that hangs,
 not a slow machine.
 """
 
+import http.client
+import json
 import os
 import shutil
 import socket
 import subprocess
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from urllib.parse import quote
 
 import pytest
 from django.core.management import call_command
@@ -22,6 +26,7 @@ from django.test import Client
 
 from articles import counters
 from articles.models import Article
+from tests.manage_process import PRODUCTION, ROOT, run_manage
 
 REDIS_SERVER = shutil.which("redis-server")
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126 Safari/537.36"
@@ -46,6 +51,7 @@ def _redis_cache(port):
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
+                "CONNECTION_POOL_CLASS": "newsroom.redisguard.GuardedConnectionPool",
                 "IGNORE_EXCEPTIONS": True,
             },
         }
@@ -174,7 +180,7 @@ def test_reader_pages_and_view_counts_survive_redis_stopping(
         response, seconds = _timed(
             client, "post", f"/_/views/{article.pk}/", HTTP_USER_AGENT=f"{BROWSER_UA} {n}"
         )
-        assert response.status_code == 204
+        assert response.status_code == 200
         assert seconds < SLOW
     # ...and what was kept aside shows on /healthz.
     health = client.get("/healthz")
@@ -199,7 +205,7 @@ def test_reader_pages_answer_when_redis_never_answers(
     response, seconds = _timed(
         client, "post", f"/_/views/{article.pk}/", HTTP_USER_AGENT=BROWSER_UA
     )
-    assert response.status_code == 204
+    assert response.status_code == 200
     assert seconds < SLOW
     call_command("flush_views", verbosity=0)
     article.refresh_from_db()
@@ -208,6 +214,223 @@ def test_reader_pages_answer_when_redis_never_answers(
     assert health.status_code == 200
     assert health.json()["cache"] == "error"
     assert seconds < SLOW
+
+
+def test_after_a_hang_redis_is_skipped_for_a_while_then_used_again(
+    db, article, redis_server, settings, fresh_counters
+):
+    _process, port = redis_server
+    relay = DatabaseRelay("127.0.0.1", port)  # any TCP service: here Redis
+    settings.CACHES = _redis_cache(relay.port)
+    settings.REDIS_BREAKER_SECONDS = 1
+    client = Client(raise_request_exception=False)
+    url = article.get_absolute_url("ru")
+    beacon = f"/_/views/{article.pk}/"
+    try:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit"
+
+        relay.set("silent")  # Redis hangs: the page and the beacon wait once, at most
+        response, seconds = _timed(client, "get", url)
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "miss"  # rendered from the database
+        assert seconds < 3
+        response, seconds = _timed(client, "post", beacon, HTTP_USER_AGENT=BROWSER_UA)
+        assert response.json() == {"views": None, "text": None}  # counted in the process
+        # While the breaker is open nothing even tries Redis.
+        tried = len(relay.sockets)
+        for path in ("/", "/kk/", url):
+            response, seconds = _timed(client, "get", path)
+            assert response.status_code == 200
+            assert seconds < 3, (path, seconds)
+        assert len(relay.sockets) == tried
+
+        relay.set("forward")  # Redis is back: after the pause, the next call uses it
+        time.sleep(1.1)
+        assert client.get("/healthz").json()["cache"] == "ok"
+        assert client.get(url)["X-Page-Cache"] in {"hit", "miss"}
+        assert client.get(url)["X-Page-Cache"] == "hit"
+        # Views count in Redis again; after a flush the beacon knows the count.
+        assert client.post(beacon, HTTP_USER_AGENT=f"{BROWSER_UA} 2").status_code == 200
+        call_command("flush_views", verbosity=0)
+        response = client.post(beacon, HTTP_USER_AGENT=f"{BROWSER_UA} 3")
+        assert response.json()["views"] == 3
+        call_command("flush_views", verbosity=0)
+    finally:
+        relay.close()
+    article.refresh_from_db()
+    assert article.views == 3
+
+
+# A hanging Redis under gunicorn, as in production ------------------------------
+
+# What the site's own process prints about the article it made.
+_MAKE_CONTENT = """
+from datetime import timedelta
+from django.utils import timezone
+from articles.models import Article, Rubric
+rubric = Rubric.objects.create(name_ru="Актау", name_kk="Ақтау", slug="aktau", position=1)
+article = Article.objects.create(
+    title_ru="В Актау открыли новую школу", lead_ru="Школа на 1200 мест.",
+    body_ru="<p>Школа на 1200 мест открылась в 17 микрорайоне.</p>",
+    title_kk="Ақтауда жаңа мектеп ашылды", lead_kk="1200 орындық мектеп.",
+    body_kk="<p>17 шағын ауданда 1200 орындық мектеп ашылды.</p>",
+    rubric=rubric, status="published", published_at=timezone.now() - timedelta(hours=1),
+)
+print(article.pk, article.get_absolute_url("ru"), article.get_absolute_url("kk"))
+"""
+_VIEWS = "from articles.models import Article; print(Article.objects.get().views)"
+HOST = "news.example.kz"
+
+
+def _http(port, method, path, **headers):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=SLOW)
+    started = time.monotonic()
+    try:
+        connection.request(method, path, headers={"Host": HOST, **headers})
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+    return response.status, body, time.monotonic() - started
+
+
+@pytest.fixture
+def site_database(tmp_path):
+    """A SQLite file with one article in both languages, made by the site's own commands."""
+    environ = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "REDIS_URL": "",
+    }
+    migrate = run_manage("migrate", "--no-input", "-v", "0", **environ)
+    assert migrate.returncode == 0, migrate.stderr
+    made = run_manage("shell", "-c", _MAKE_CONTENT, **environ)
+    assert made.returncode == 0, made.stderr
+    pk, ru, kk = made.stdout.strip().splitlines()[-1].split()
+    return environ, {"pk": int(pk), "ru": ru, "kk": kk}
+
+
+@pytest.fixture
+def gunicorn_on_silent_redis(site_database, silent_listener, tmp_path):
+    """The site under gunicorn (one worker, four threads); its Redis accepts, never answers."""
+    environ, content = site_database
+    port = _spare_port()
+    env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
+    env.update(PRODUCTION)
+    env.update(environ)
+    env.update(
+        SECRET_KEY="g" * 60,
+        REDIS_URL=f"redis://127.0.0.1:{silent_listener.port}/0",
+        CACHE_KEY_PREFIX="faults",
+        REDIS_BREAKER_SECONDS="1",
+        SECURE_SSL_REDIRECT="false",
+        STATIC_MANIFEST="false",
+    )
+    log = open(tmp_path / "gunicorn.log", "w+")
+    process = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn")
+            if (ROOT / ".venv" / "bin" / "gunicorn").exists()
+            else "gunicorn",
+            "newsroom.wsgi:application",
+            *("--config", str(ROOT / "newsroom" / "gunicorn_conf.py")),
+            *("--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4"),
+            *("--timeout", "30", "--log-level", "warning"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    for _ in range(150):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if process.poll() is not None:
+                break
+            time.sleep(0.1)
+    try:
+        assert process.poll() is None, (tmp_path / "gunicorn.log").read_text()
+        yield process, port, content, environ
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=30)
+        log.seek(0)
+        print(log.read()[-3000:])
+        log.close()
+
+
+def test_gunicorn_serves_pages_from_the_database_within_3s_when_redis_hangs(
+    gunicorn_on_silent_redis,
+):
+    process, port, content, environ = gunicorn_on_silent_redis
+    pages = [
+        "/",
+        "/kk/",
+        content["ru"],
+        content["kk"],
+        "/aktau/",
+        "/kk/aktau/",
+        "/search/?q=школа",
+        "/kk/search/?q=мектеп",
+    ]
+    # A new worker's first request loads templates, catalogs and URL patterns;
+    # it also meets the hanging Redis first and opens the breaker.
+    status, _body, cold = _http(port, "GET", "/healthz")
+    assert status == 200
+    assert cold < SLOW
+    # Then each page, the first of them after the breaker's pause: it tries
+    # Redis again and waits its timeout once.
+    time.sleep(1.2)
+    timings = {}
+    for path in pages:
+        status, body, seconds = _http(port, "GET", quote(path, safe="/?=&"))
+        assert status == 200, (path, body[:500])
+        timings[path] = seconds
+        # The issue's bound: the page answers in under 3 s, rendered from the database.
+        assert seconds < 3, (path, seconds)
+    assert "Ақтауда жаңа мектеп ашылды" in _http(port, "GET", content["kk"])[1].decode()
+
+    # Four threads at once, after the breaker's pause ended: one of them tries
+    # Redis again (and waits its timeout), the others skip it.
+    time.sleep(1.2)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        burst = list(pool.map(lambda path: _http(port, "GET", quote(path, safe="/?=&")), pages))
+    assert [status for status, _body, _seconds in burst] == [200] * len(pages)
+    assert max(seconds for _status, _body, seconds in burst) < 3
+
+    # The beacon answers at once and counts inside the process.
+    beacons = []
+    for reader in range(3):
+        status, body, seconds = _http(
+            port,
+            "POST",
+            f"/_/views/{content['pk']}/?lang=ru",
+            **{"User-Agent": f"{BROWSER_UA} {reader}"},
+        )
+        assert status == 200
+        assert seconds < 3
+        beacons.append(seconds)
+    status, body, seconds = _http(port, "GET", "/healthz")
+    health = json.loads(body)
+    assert status == 200
+    assert health["cache"] == "error"
+    assert health["views_waiting_in_process"] == 3
+    print(
+        f"\nRedis hanging, gunicorn 1 worker x 4 threads: first request {cold:.2f}s; "
+        + ", ".join(f"{path} {seconds:.2f}s" for path, seconds in timings.items())
+        + f"; burst of {len(pages)} max {max(s for _x, _y, s in burst):.2f}s"
+        + f"; beacons {', '.join(f'{s:.3f}s' for s in beacons)}"
+    )
+
+    # A worker that stops writes what it kept to the database.
+    process.terminate()
+    process.wait(timeout=30)
+    views = run_manage("shell", "-c", _VIEWS, **environ)
+    assert views.stdout.strip().splitlines()[-1] == "3", views.stdout + views.stderr
 
 
 # PostgreSQL -------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """RSS feeds: one per language and one per rubric, for readers and aggregators."""
 
+import html
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
@@ -88,3 +89,100 @@ def test_feed_items_carry_rubric_and_tags_in_the_feed_language(client, make_arti
     _root, found = items(client.get(f"{prefix}/rss/"))
     categories = [element.text for element in found[0].findall("category")]
     assert categories == [article.rubric.name_kk if prefix else article.rubric.name_ru, tag]
+
+
+# Plain text stays text in every feed reader --------------------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">жми</a>',
+    "<script>alert(1)</script>",
+]
+
+
+@pytest.fixture(params=HOSTILE)
+def hostile(request):
+    return request.param
+
+
+@pytest.fixture
+def hostile_article(make_article, rubric, hostile):
+    """Markup typed into every plain-text field a feed carries."""
+    from articles.models import Tag
+
+    rubric.name_ru = rubric.name_kk = f"Рубрика {hostile}"
+    rubric.save()
+    article = make_article(
+        title_ru=f"Заголовок {hostile}",
+        lead_ru=f"Лид {hostile}",
+        title_kk=f"Тақырып {hostile}",
+        lead_kk=f"Лид kk {hostile}",
+        byline=f"Автор {hostile}",
+    )
+    article.tags.add(Tag.objects.create(name=f"тег {hostile}", name_kk=f"тег {hostile}"))
+    return article
+
+
+def _as_html(text):
+    """What an HTML-reading feed reader makes of a value: any tag at all?"""
+    return "<" in text
+
+
+@pytest.mark.parametrize("url", ["/rss/", "/kk/rss/", "/aktau/rss/", "/kk/aktau/rss/"])
+def test_rss_carries_every_plain_text_field_as_text(
+    client, settings, hostile, hostile_article, url
+):
+    settings.NEWSROOM_SITE_NAME = {"ru": f"Сайт {hostile}", "kk": f"Сайт {hostile}"}
+    response = client.get(url)
+    assert response.status_code == 200
+    root, entries = items(response)
+    channel = root.find("./channel")
+    item = entries[0]
+    # What the XML parser hands the reader, which renders RSS text as HTML:
+    # the characters arrive escaped, so no element can come of them.
+    texts = [channel.find("title").text, channel.find("description").text]
+    texts += [item.find("title").text, item.find("description").text]
+    texts += [category.text for category in item.findall("category")]
+    texts += [item.find("{http://purl.org/dc/elements/1.1/}creator").text]
+    assert len(texts) == 7
+    for text in texts:
+        assert not _as_html(text), text
+        # ...and shows the reader exactly what was typed.
+        assert hostile in html.unescape(text), text
+
+
+@pytest.mark.parametrize(("language", "title"), [("ru", "Заголовок"), ("kk", "Тақырып")])
+def test_atom_feed_sends_text_as_text_and_the_summary_escaped(
+    client, hostile, hostile_article, language, title
+):
+    article = hostile_article
+    url = "/rss/atom/" if language == "ru" else "/kk/rss/atom/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - our own XML
+    entry = root.find(f"{ATOM}entry")
+    # Atom's title, author and category are text by definition: exact.
+    assert entry.find(f"{ATOM}title").text == f"{title} {hostile}"
+    assert entry.find(f"{ATOM}author/{ATOM}name").text == article.byline
+    assert f"тег {hostile}" in [c.get("term") for c in entry.findall(f"{ATOM}category")]
+    # The summary is HTML: escaped, so the reader shows the characters.
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "html"
+    assert not _as_html(summary.text)
+    assert hostile in html.unescape(summary.text)
+    link = entry.find(f"{ATOM}link").get("href")
+    assert link.endswith(article.get_absolute_url(language))
+
+
+def test_rubric_atom_feed_lists_that_rubric(client, make_article):
+    from .reader_content import other_rubric
+
+    accidents = other_rubric()
+    make_article(title_ru="Новость Актау")
+    make_article(title_ru="ДТП на трассе", title_kk="Жолдағы апат", rubric=accidents)
+    root = ET.fromstring(client.get("/proisshestviya/rss/atom/").content)  # noqa: S314
+    assert [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")] == ["ДТП на трассе"]
+    self_link = [link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert self_link[0].get("href").endswith("/proisshestviya/rss/atom/")

@@ -30,6 +30,8 @@ demo: migrate
 	$(BIN)/python manage.py demo_accounts
 
 run: demo
+	@echo "Readers' comments: sign-in codes are not sent by SMS in development; the console"
+	@echo "SMS backend prints each one in this terminal, as 'SMS to +7…: … code …'."
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: messages

@@ -36,6 +36,7 @@ ROLE_NAMES = {
     "Editors": _("Editors"),
     "Reporters": _("Reporters"),
     "Translators": _("Translators"),
+    "Moderators": _("Moderators"),
 }
 
 

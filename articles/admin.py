@@ -146,7 +146,7 @@ def _history_comment(revision):
 
 @admin.register(Rubric)
 class RubricAdmin(TabbedTranslationAdmin):
-    list_display = ["name_ru", "name_kk", "slug", "position"]
+    list_display = ["name_ru", "name_kk", "slug", "position", "comments"]
     list_editable = ["position"]
     search_fields = ["name_ru", "name_kk", "slug"]
 
@@ -345,9 +345,10 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
                 "age_rating",
                 "is_breaking",
                 "is_pinned",
+                "comments",
             ]
         if not can_publish(user):
-            return ["published_at", "author", "is_breaking", "is_pinned"]
+            return ["published_at", "author", "is_breaking", "is_pinned", "comments"]
         return []
 
     def get_fieldsets(self, request, obj=None):
@@ -365,6 +366,7 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
             "age_rating",
             "is_breaking",
             "is_pinned",
+            "comments",
         ]
         fieldsets = [
             (

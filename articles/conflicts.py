@@ -35,7 +35,7 @@ from reversion.models import Version
 
 # Never restored from an old version, never written from a form: counters
 # keep their live values (they move with F() elsewhere).
-LIVE_FIELDS = ("views", "comment_count")
+LIVE_FIELDS = ("views",)
 
 # (model, pk, live row) of the article being restored in this context.
 _restoring = ContextVar("newsroom_restoring", default=None)

@@ -64,6 +64,20 @@ def validate_rubric_slug(value):
         )
 
 
+class Comments(models.TextChoices):
+    """Readers' comments under an article: its rubric's default, or the article's own choice."""
+
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("closed (shown, no new ones)")
+    HIDDEN = "hidden", _("hidden")
+
+
+# Figures that other apps add to every list of teasers and to the article
+# page as annotations (name -> callable returning an expression): the comments
+# app adds its count here, so that articles never imports it.
+LISTING_ANNOTATIONS = {}
+
+
 class Rubric(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
@@ -74,6 +88,13 @@ class Rubric(models.Model):
         help_text=_("Latin letters, digits and hyphens; part of every article URL."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    comments = models.CharField(
+        _("readers' comments"),
+        max_length=10,
+        choices=Comments.choices,
+        default=Comments.OPEN,
+        help_text=_("The default for this rubric's articles."),
+    )
 
     class Meta:
         verbose_name = _("rubric")
@@ -352,10 +373,18 @@ class ArticleQuerySet(models.QuerySet):
             lists[days] = [article for _views, article in articles[:count]]
         return lists
 
+    def with_figures(self):
+        """The figures other apps show under a headline (LISTING_ANNOTATIONS), in this query."""
+        return self.annotate(**{name: make() for name, make in LISTING_ANNOTATIONS.items()})
+
     def for_listing(self):
         """What a list of teasers needs, in a fixed number of queries."""
-        return self.select_related("rubric").prefetch_related(
-            models.Prefetch("photos", queryset=Photo.objects.order_by("position", "id"))
+        return (
+            self.select_related("rubric")
+            .prefetch_related(
+                models.Prefetch("photos", queryset=Photo.objects.order_by("position", "id"))
+            )
+            .with_figures()
         )
 
     def for_page(self):
@@ -498,7 +527,13 @@ class Article(models.Model):
     is_breaking = models.BooleanField(_("breaking news"), default=False)
     is_pinned = models.BooleanField(_("pinned on the home page"), default=False)
     views = models.PositiveIntegerField(_("views"), default=0, editable=False)
-    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+    comments = models.CharField(
+        _("readers' comments"),
+        max_length=10,
+        choices=Comments.choices,
+        blank=True,
+        help_text=_("Empty: as the rubric says."),
+    )
     version = models.PositiveIntegerField(
         _("version"),
         default=1,
@@ -640,6 +675,11 @@ class Article(models.Model):
     @property
     def languages(self):
         return [code for code in LANGUAGE_CODES if self.exists_in(code)]
+
+    @property
+    def comments_state(self):
+        """ "open", "closed" or "hidden": the article's own choice, else its rubric's."""
+        return self.comments or self.rubric.comments
 
     @property
     def translation_state(self):
@@ -855,6 +895,8 @@ class AuditEntry(models.Model):
         LOGIN_LOCKED = "login_locked", _("account locked")
         DEACTIVATE = "deactivate", _("deactivated a user")
         RESET_TWO_FACTOR = "reset_two_factor", _("reset two-factor sign-in")
+        MODERATE = "moderate", _("moderated comments")
+        BLOCK_READER = "block_reader", _("blocked a reader")
         CONFIRM_TRANSLATION = "confirm_translation", _("confirmed a translation as current")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)

@@ -17,11 +17,26 @@ SEARCH = "search"
 # Not language-prefixed: the view beacon (articles/counters.py) and the health check.
 TECHNICAL = "_"
 HEALTH = "healthz"
+# Readers' sign-in and comments (comments/urls.py).
+COMMENTS = "comments"
 
 # First path segments a rubric's slug must not take (the rubric_slug_not_reserved
-# constraint of migration 0007 holds the same list).
+# constraint of migrations 0007 and 0012 holds the same list).
 SLUGS = frozenset(
-    {ADMIN, SEARCH, "rss", "tag", PREVIEW, "kk", "ru", "static", "media", TECHNICAL, HEALTH}
+    {
+        ADMIN,
+        SEARCH,
+        "rss",
+        "tag",
+        PREVIEW,
+        "kk",
+        "ru",
+        "static",
+        "media",
+        TECHNICAL,
+        HEALTH,
+        COMMENTS,
+    }
 )
 
 

@@ -186,6 +186,7 @@ def article_detail(request, rubric, pk, slug=""):
             Article.objects.published()
             .in_language(language)
             .select_related("rubric")
+            .with_figures()
             .related_to(article)[:RELATED_SIZE]
         ),
     )

@@ -103,6 +103,8 @@ INSTALLED_APPS = [
     "articles",
     # After auth, django-otp and articles: its admin replaces theirs.
     "accounts.apps.AccountsConfig",
+    # Readers identified by phone, their comments and moderation.
+    "comments",
     # Development data; nothing else imports it.
     "demo",
     # The project's own deploy checks (newsroom/checks.py).
@@ -359,6 +361,27 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Readers' comments (comments/): art. 36 п.5-1 of «Об информатизации» lets a
+# site publish a comment only from a reader identified by a one-time SMS code
+# who accepted its rules. See the README's "Readers' comments" section.
+COMMENTS_PREMODERATION = envbool("COMMENTS_PREMODERATION", True)
+COMMENTS_MAX_LENGTH = envint("COMMENTS_MAX_LENGTH", 2000)
+# Raise it whenever templates/comments/terms_text.html changes: readers accept again.
+COMMENTS_TERMS_VERSION = os.environ.get("COMMENTS_TERMS_VERSION", "2026-12-01")
+COMMENTS_PER_READER_HOUR = envint("COMMENTS_PER_READER_HOUR", 10)
+COMMENTS_PER_ADDRESS_HOUR = envint("COMMENTS_PER_ADDRESS_HOUR", 30)
+READER_CODES_PER_PHONE_HOUR = envint("READER_CODES_PER_PHONE_HOUR", 3)
+READER_CODES_PER_ADDRESS_HOUR = envint("READER_CODES_PER_ADDRESS_HOUR", 10)
+# The law: identification data is kept while the account is open and 3 months after.
+READER_RETENTION_DAYS = envint("READER_RETENTION_DAYS", 92)
+# The SMS gateway (comments/sms.py): the console backend logs codes (development);
+# HttpBackend posts to a provider. The token is a secret: never logged.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "comments.sms.ConsoleBackend")
+SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL", "")
+SMS_HTTP_SENDER = os.environ.get("SMS_HTTP_SENDER", "")
+SMS_HTTP_TOKEN = os.environ.get("SMS_HTTP_TOKEN", "")
+SMS_HTTP_TIMEOUT = envint("SMS_HTTP_TIMEOUT", 5)
+
 # What the site says about itself: the name in both languages, the age mark
 # and the imprint Kazakhstan's media law asks for.
 SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
@@ -415,6 +438,10 @@ LOGGING = {
     "filters": {"redis_skipped": {"()": "newsroom.redisguard.DropSkipped"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # One line when the Redis breaker opens, not a traceback per skipped call.
-    "loggers": {"django_redis.cache": {"filters": ["redis_skipped"]}},
+    "loggers": {
+        # One line when the Redis breaker opens, not a traceback per skipped call.
+        "django_redis.cache": {"filters": ["redis_skipped"]},
+        # The console SMS backend's codes reach the terminal whatever LOG_LEVEL says.
+        "comments.sms": {"level": "INFO"},
+    },
 }

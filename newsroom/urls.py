@@ -36,6 +36,8 @@ urlpatterns += i18n_patterns(
     # The admin's second factor (before the admin's catch-all).
     path("admin/2fa/", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    # Readers' sign-in and comments (before the rubric catch-all).
+    path("", include("comments.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

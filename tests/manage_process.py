@@ -19,6 +19,10 @@ PRODUCTION = {
     "IMPRINT_EDITOR_KK": "Дина Сейітова",
     "IMPRINT_REGISTRATION_RU": "Свидетельство № KZ12VPY00012345 от 01.02.2024",
     "IMPRINT_REGISTRATION_KK": "Куәлік № KZ12VPY00012345, 01.02.2024",
+    # Readers' codes go to a provider in production (comments.W001 otherwise).
+    "SMS_BACKEND": "comments.sms.HttpBackend",
+    "SMS_HTTP_URL": "https://sms.example.kz/send",
+    "SMS_HTTP_TOKEN": "production-test-token",
 }
 
 

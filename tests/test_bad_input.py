@@ -51,7 +51,17 @@ def pages(article):
     article.tags.add(tag)
     rubric = article.rubric.slug
     urls = reader_pages(
-        article, tag, extra=["/rss/", "/rss/atom/", f"/{rubric}/rss/", "/admin/login/"]
+        article,
+        tag,
+        extra=[
+            "/rss/",
+            "/rss/atom/",
+            f"/{rubric}/rss/",
+            "/admin/login/",
+            "/comments/signin/",
+            f"/comments/{article.pk}/",
+            f"/comments/{article.pk}/block/",
+        ],
     )
     urls += ["/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/healthz"]
     urls += [f"/sitemap-{section}.xml" for section in SITEMAPS]

@@ -8,10 +8,11 @@ from types import SimpleNamespace
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from articles.models import Article, ArticleSource, Photo, Rubric, Source, Tag
+from comments.models import Comment
 
 KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 SCHOOL_RU = "Акимат Мангистауской области открыл новую школу"
@@ -58,6 +59,21 @@ class TestLoadedDemo:
             assert KAZAKH_LETTERS.search(article.body_kk), article.title_kk
             assert article.lead_kk
             assert article.slug_kk
+
+    def test_has_real_comments_in_both_languages_approved_pending_and_one_hidden(self, demo):
+        comments = Comment.objects.all()
+        assert set(comments.values_list("language", flat=True)) == {"ru", "kk"}
+        statuses = list(comments.values_list("status", flat=True))
+        assert statuses.count("hidden") == 1
+        assert statuses.count("pending") >= 2 and statuses.count("approved") >= 5
+        assert comments.filter(parent__isnull=False).exists()
+        assert "readers with" in demo.output
+        # The article page counts the approved ones; nothing random is left.
+        discussed = comments.filter(status="approved").first().article
+        approved = Comment.objects.visible().filter(article=discussed).count()
+        label = f"{approved} комментари"
+        html = Client().get(discussed.get_absolute_url("ru")).content.decode()
+        assert re.search(rf'class="meta__comments"[^>]*>{label}', html)
 
     def test_has_the_school_story_in_both_languages(self, demo):
         school = Article.objects.get(title_kk=SCHOOL_KK)

@@ -16,6 +16,8 @@ from django.contrib.auth.models import User
 from django.utils import translation
 from django.utils.translation import gettext, ngettext, pgettext, trans_real
 
+from .readers import make_comment, make_reader
+
 COLLECT = Path(__file__).resolve().parent.parent / "locale_vendor" / "collect.py"
 
 
@@ -139,10 +141,16 @@ def test_kazakh_admin_pages_have_no_russian(kk_admin, article):
     phrases = _russian_phrases()
     # Phrases that leaked before locale_vendor, named so a failure reads plainly.
     assert {"Открыть сайт", "Последние действия", "Сохранить и просмотреть"} <= phrases
+    comment = make_comment(article, make_reader(), status="pending")
     for url in (
         "/kk/admin/",
         "/kk/admin/articles/article/",
         f"/kk/admin/articles/article/{article.pk}/change/",
+        "/kk/admin/comments/comment/",
+        "/kk/admin/comments/comment/?status=all",
+        f"/kk/admin/comments/comment/{comment.pk}/change/",
+        "/kk/admin/comments/reader/",
+        f"/kk/admin/comments/reader/{comment.reader_id}/change/",
     ):
         response = kk_admin.get(url)
         assert response.status_code == 200, url

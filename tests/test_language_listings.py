@@ -58,7 +58,9 @@ def test_counting_a_rubric_reads_no_body(client, make_article, url):
     make_article()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
-    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"]]
+    # The paginator's count (the listing's own query also counts each
+    # article's comments in a subquery: that one reads the articles).
+    counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(")]
     assert counts
     assert not [sql for sql in counts if "body" in sql or "title" in sql]
 

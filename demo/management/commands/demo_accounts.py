@@ -13,12 +13,13 @@ DEMO_ACCOUNTS = [
     ("editor", "editor-demo-2026", "Editors"),
     ("reporter", "reporter-demo-2026", "Reporters"),
     ("translator", "translator-demo-2026", "Translators"),
+    ("moderator", "moderator-demo-2026", "Moderators"),
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Create (or reset) the demo accounts admin, editor, reporter and translator "
+        "Create (or reset) the demo accounts admin, editor, reporter, translator and moderator "
         "with known passwords and print them. Development only: refuses when DEBUG is off."
     )
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from articles.models import Article, ArticleSource, ArticleViewDay, Photo, Rubric, Source, Tag
+from demo import comments as demo_comments
 from demo import content as demo_data
 from demo.pictures import draw_scene
 
@@ -76,6 +77,8 @@ class Command(BaseCommand):
             "sources": len(demo_data.SOURCES),
             "photos": sum(len(entry["photos"]) for entry in plan),
             "tags": len({tag for entry in plan for tag in entry["tags"]}),
+            "readers": len(demo_comments.READERS),
+            "comments": sum(len(thread) for thread in demo_comments.THREADS),
         }
         self.stdout.write("Dry run, nothing was written. Would create: " + summary(plan, counts))
 
@@ -110,11 +113,14 @@ class Command(BaseCommand):
         for tag in Tag.objects.filter(name__in=tag_names):
             tag.name_kk = demo_data.TAGS.get(tag.name, "")
             tag.save()
+        readers, comments = demo_comments.load_comments()
         return {
             "rubrics": rubrics_created,
             "sources": sources_created,
             "photos": photo_count,
             "tags": Tag.objects.filter(name__in=tag_names).count(),
+            "readers": readers,
+            "comments": comments,
         }
 
 
@@ -127,7 +133,7 @@ def make_plan(now):
         kk = article.get("kk", ("", "", ""))
         status = article.get("status", Article.Status.PUBLISHED)
         published_at = publication_time(article["when"], now) if "when" in article else None
-        views, comments = audience(rng, article, published_at, now)
+        views = audience(rng, article, published_at, now)
         languages = [code for code, text in (("ru", ru), ("kk", kk)) if text[0]]
         fields = {
             "title_ru": ru[0],
@@ -143,7 +149,6 @@ def make_plan(now):
             "is_pinned": article.get("is_pinned", False),
             "byline": article.get("byline") or demo_data.BYLINES[index % len(demo_data.BYLINES)],
             "views": views,
-            "comment_count": comments,
         }
         plan.append(
             {
@@ -196,18 +201,16 @@ def daily_views(views, published_at, now):
 
 
 def audience(rng, article, published_at, now):
-    """Views and comments that look like a regional site's: older and louder stories read more."""
+    """Views that look like a regional site's: older and louder stories read more."""
     if published_at is None or published_at > now:
-        return 0, 0
+        return 0
     age_days = (now - published_at).total_seconds() / 86400
     views = rng.randint(120, 2400) + int(age_days * rng.randint(150, 650))
     if article.get("is_breaking"):
         views = views * 3 + 4000
     if article.get("is_pinned"):
         views *= 2
-    views = min(views, 25000)
-    comments = rng.randint(0, 9) + views // rng.randint(700, 1500)
-    return views, comments
+    return min(views, 25000)
 
 
 def load_rubrics():
@@ -267,5 +270,6 @@ def summary(plan, counts):
         f"({both} in Russian and Kazakh, {ru_only} only in Russian, {kk_only} only in Kazakh; "
         f"{scheduled} scheduled, {statuses.count('draft')} draft, "
         f"{statuses.count('review')} in review), {counts['photos']} photos, "
-        f"{counts['tags']} tags."
+        f"{counts['tags']} tags, {counts['readers']} readers with {counts['comments']} "
+        "comments (approved, pending, hidden)."
     )

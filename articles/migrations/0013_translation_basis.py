@@ -36,7 +36,7 @@ def remember_current_bases(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_audit_two_factor_reset'),
+        ('articles', '0012_comments_setting_replaces_invented_count'),
     ]
 
     operations = [
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='auditentry',
             name='action',
-            field=models.CharField(choices=[('publish', 'published'), ('unpublish', 'unpublished'), ('schedule', 'scheduled'), ('delete', 'deleted'), ('restore', 'restored a version'), ('role_change', 'changed roles'), ('login_locked', 'account locked'), ('deactivate', 'deactivated a user'), ('reset_two_factor', 'reset two-factor sign-in'), ('confirm_translation', 'confirmed a translation as current')], max_length=20, verbose_name='action'),
+            field=models.CharField(choices=[('publish', 'published'), ('unpublish', 'unpublished'), ('schedule', 'scheduled'), ('delete', 'deleted'), ('restore', 'restored a version'), ('role_change', 'changed roles'), ('login_locked', 'account locked'), ('deactivate', 'deactivated a user'), ('reset_two_factor', 'reset two-factor sign-in'), ('moderate', 'moderated comments'), ('block_reader', 'blocked a reader'), ('confirm_translation', 'confirmed a translation as current')], max_length=20, verbose_name='action'),
         ),
         migrations.RunPython(remember_current_bases, migrations.RunPython.noop),
     ]

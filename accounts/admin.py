@@ -24,6 +24,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles import audit
+from articles.admin_messages import AgreeingMessagesMixin
 
 User = get_user_model()
 
@@ -76,7 +77,7 @@ class LoginForm(AdminAuthenticationForm):
 admin.site.login_form = LoginForm
 
 
-class NewsroomUserAdmin(UserAdmin):
+class NewsroomUserAdmin(AgreeingMessagesMixin, UserAdmin):
     """Django's user admin, plus the audit log for roles and deactivation."""
 
     list_display = [
@@ -174,7 +175,7 @@ admin.site.unregister(User)
 admin.site.register(User, NewsroomUserAdmin)
 
 
-class NewsroomGroupAdmin(GroupAdmin):
+class NewsroomGroupAdmin(AgreeingMessagesMixin, GroupAdmin):
     """Groups listed by their role's name in the admin's language."""
 
     list_display = ["role", "name"]

@@ -35,8 +35,9 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import audit, conflicts, images, preview, richtext, spelling
-from .forms import ArticleAdminForm
+from . import audit, conflicts, history, images, preview, richtext, spelling
+from .admin_messages import AgreeingMessagesMixin
+from .forms import ArticleAdminForm, ArticleSourceInlineFormSet, PhotoInlineFormSet
 from .models import (
     Article,
     ArticleSource,
@@ -133,29 +134,22 @@ def _lost_photos_message(count):
     ) % {"count": count}
 
 
-def _history_comment(revision):
-    """A version's comment in the reader's language: Django's JSON change message or a msgid."""
-    comment = revision.comment or ""
-    if comment.startswith("["):
-        return revision.get_comment()
-    return gettext(comment) if comment else ""
-
-
 # Small admins -----------------------------------------------------------------
 
 
 @admin.register(Rubric)
-class RubricAdmin(TabbedTranslationAdmin):
+class RubricAdmin(AgreeingMessagesMixin, TabbedTranslationAdmin):
     list_display = ["name_ru", "name_kk", "slug", "position", "comments"]
     list_editable = ["position"]
     search_fields = ["name_ru", "name_kk", "slug"]
 
 
 @admin.register(Source)
-class SourceAdmin(TabbedTranslationAdmin):
+class SourceAdmin(AgreeingMessagesMixin, TabbedTranslationAdmin):
     list_display = ["name_ru", "name_kk", "kind", "url"]
     list_filter = ["kind"]
     search_fields = ["name_ru", "name_kk", "url"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class KazakhNameFilter(admin.SimpleListFilter):
@@ -176,7 +170,7 @@ class KazakhNameFilter(admin.SimpleListFilter):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(AgreeingMessagesMixin, admin.ModelAdmin):
     list_display = ["name", "name_kk", "slug", "article_count"]
     # Translators go down the list typing Kazakh names, one save for the page.
     list_editable = ["name_kk"]
@@ -205,6 +199,7 @@ class TagAdmin(admin.ModelAdmin):
 
 class PhotoInline(TranslationStackedInline):
     model = Photo
+    formset = PhotoInlineFormSet
     extra = 0
     fields = ["image", "preview", "caption", "credit", "alt", "position"]
     readonly_fields = ["preview"]
@@ -227,6 +222,7 @@ class PhotoInline(TranslationStackedInline):
 
 class ArticleSourceInline(admin.TabularInline):
     model = ArticleSource
+    formset = ArticleSourceInlineFormSet
     extra = 0
     fields = ["source", "role", "url", "position"]
     autocomplete_fields = ["source"]
@@ -265,7 +261,9 @@ class TranslationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(
+    TranslationWorkspaceMixin, AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin
+):
     form = ArticleAdminForm
     list_display = [
         "thumbnail",
@@ -425,7 +423,10 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
             # sources and tags: version them again as they are now.
             article = form.instance
             reversion.add_to_revision(article)
-            for related in (article.photos, article.article_sources, article.tagged_items):
+            # Read afresh: the form's article has its photos prefetched as they
+            # were before this save, and a version must hold them as saved.
+            current = Article.objects.get(pk=article.pk)
+            for related in (current.photos, current.article_sources, current.tagged_items):
                 for item in related.all():
                     reversion.add_to_revision(item)
 
@@ -603,7 +604,7 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
 
     # django-reversion stores the change message as the editor read it, in
     # their language; Django's own (JSON) form is stored instead, so that the
-    # history reads in the language of whoever opens it (_history_comment).
+    # history reads in the language of whoever opens it (articles/history.py).
     def log_addition(self, request, obj, message):
         entry = super().log_addition(request, obj, message)
         if reversion.is_active():
@@ -623,12 +624,13 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
             .order_by("-revision__date_created", "-pk")
         )
         statuses = dict(Article.Status.choices)
+        names = history.HistoryNames()
         rows = [
             {
                 "version": version,
                 "number": version.field_dict.get("version"),
                 "status": statuses.get(version.field_dict.get("status"), ""),
-                "comment": _history_comment(version.revision),
+                "comment": names.change_message(version.revision),
                 "url": reverse(
                     f"{self.admin_site.name}:articles_article_revision",
                     args=(quote(version.object_id), version.pk),
@@ -653,7 +655,7 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
         if old.revision.date_created > new.revision.date_created:
             old, new = new, old
         changes = []
-        labels = {field.attname: field.verbose_name for field in Article._meta.concrete_fields}
+        fields = {field.attname: field for field in Article._meta.concrete_fields}
         # Bookkeeping, and the original columns modeltranslation keeps beside
         # the _ru/_kk ones (it writes whichever language was active: their
         # value means nothing).
@@ -671,21 +673,25 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
             "slug_kk",
         }
         before, after = old.field_dict, new.field_dict
-        for name, label in labels.items():
+        for name, field in fields.items():
             if name in skip or before.get(name) == after.get(name):
                 continue
-            old_text = strip_tags(str(before.get(name) or ""))
-            new_text = strip_tags(str(after.get(name) or ""))
+            label = field.verbose_name
+            old_text = strip_tags(history.field_text(field, before.get(name)))
+            new_text = strip_tags(history.field_text(field, after.get(name)))
             diff = difflib.ndiff(old_text.split(), new_text.split())
             words = [(token[0], token[2:]) for token in diff if token[0] in " -+"]
             changes.append({"label": label, "name": name, "words": words})
+        names = history.HistoryNames()
+        old_related = history.related_names(old, names)
+        new_related = history.related_names(new, names)
         for relation, label in (
             ("photos", _("photos")),
             ("article_sources", _("sources")),
             ("tagged_items", _("tags")),
         ):
-            old_items = self._related_reprs(old, relation)
-            new_items = self._related_reprs(new, relation)
+            old_items = old_related[relation]
+            new_items = new_related[relation]
             if old_items != new_items:
                 changes.append(
                     {"label": label, "name": relation, "old": old_items, "new": new_items}
@@ -703,19 +709,6 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
             "changes": changes,
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
-
-    def _related_reprs(self, version, relation):
-        model = {
-            "photos": Photo,
-            "article_sources": ArticleSource,
-            "tagged_items": TaggedArticle,
-        }[relation]
-        reprs = sorted(
-            item.object_repr
-            for item in version.revision.version_set.all()
-            if item.content_type.model_class() is model
-        )
-        return reprs
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Restore an old version: editors only, live counters kept, audited.
@@ -760,8 +753,8 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedTranslationAdm
 class AuditEntryAdmin(admin.ModelAdmin):
     """Who published, unpublished, deleted, restored or changed roles, and when."""
 
-    list_display = ["created_at", "actor_name", "action", "object_type", "object_repr", "summary"]
-    list_filter = ["action", "created_at", "object_type"]
+    list_display = ["created_at", "actor_name", "action", "object_display", "summary"]
+    list_filter = ["action", "created_at", audit.ObjectTypeFilter]
     search_fields = ["actor_name", "object_repr", "object_id"]
     date_hierarchy = "created_at"
     list_per_page = 100
@@ -770,15 +763,33 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "actor",
         "actor_name",
         "action",
-        "object_type",
+        "object_type_name",
         "object_id",
         "object_repr",
-        "details",
+        "summary",
     ]
+
+    class Media:
+        css = {"all": ["css/admin/audit.css"]}
+
+    # What an entry is about and its details, as an editor reads them (articles/audit.py).
+    @admin.display(description=_("object"), ordering="object_repr")
+    def object_display(self, entry):
+        if not entry.object_type:
+            return "—"
+        return format_html(
+            '<span class="audit-type">{}</span> {}',
+            audit.object_type_name(entry.object_type),
+            entry.object_repr,
+        )
+
+    @admin.display(description=_("object type"))
+    def object_type_name(self, entry):
+        return audit.object_type_name(entry.object_type)
 
     @admin.display(description=_("details"))
     def summary(self, entry):
-        return "; ".join(f"{key}: {value}" for key, value in sorted(entry.details.items()))
+        return audit.details_text(entry)
 
     # History is read, never written or erased by hand.
     def has_add_permission(self, request):

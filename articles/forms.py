@@ -10,6 +10,7 @@ tag whatever its letter case.
 
 from django import forms
 from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField, TagWidget
 
@@ -129,3 +130,51 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.stored_version = conflicts.check(self.instance, cleaned.get("loaded_version"))
         return cleaned
+
+
+class PhotoInlineFormSet(BaseInlineFormSet):
+    """An article's photos: a new photo whose position is left empty goes last.
+
+    The position of a new photo starts empty (not 0), so several photos added
+    in one save get distinct positions after the article's other photos, in
+    the order they were added; a position typed in by hand is kept.
+    """
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        position = form.fields.get("position")
+        if position is not None and form.instance.pk is None:
+            position.required = False
+            position.initial = None
+            position.help_text = _("Leave empty to put the photo after the others.")
+            form.initial.pop("position", None)
+
+    def clean(self):
+        super().clean()
+        forms_kept = [
+            form
+            for form in self.forms
+            if hasattr(form, "cleaned_data")
+            and "position" in form.fields
+            and not self._should_delete_form(form)
+            and (form.instance.pk is not None or form.has_changed())
+        ]
+        taken = {form.cleaned_data.get("position") for form in forms_kept} - {None}
+        existing = [form.cleaned_data.get("position") for form in forms_kept if form.instance.pk]
+        next_position = max((p for p in existing if p is not None), default=-1) + 1
+        for form in forms_kept:
+            if form.cleaned_data.get("position") is not None:
+                continue
+            while next_position in taken:
+                next_position += 1
+            form.cleaned_data["position"] = form.instance.position = next_position
+            taken.add(next_position)
+
+
+class ArticleSourceInlineFormSet(BaseInlineFormSet):
+    """An article's sources: a duplicate is refused in the editor's words, not field names."""
+
+    def get_unique_error_message(self, unique_check):
+        if set(unique_check) >= {"source", "role"}:
+            return _("The same source is listed twice with the same role: remove one of them.")
+        return super().get_unique_error_message(unique_check)

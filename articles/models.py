@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -765,7 +766,9 @@ class Photo(models.Model):
         indexes = [models.Index(fields=["article", "position"], name="photo_article_position_idx")]
 
     def __str__(self):
-        return self.caption or self.caption_ru or self.caption_kk or self.image.name
+        # Named as editors know it: by its caption, else by its place, never by its file.
+        caption = self.caption or self.caption_ru or self.caption_kk
+        return caption or gettext("Photo %(number)d") % {"number": (self.position or 0) + 1}
 
     # What templates need, built from ``renditions`` alone: no file is opened.
 

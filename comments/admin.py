@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles.admin_messages import AgreeingMessagesMixin
+
 from . import moderation
 from .models import Comment, Reader
 
@@ -39,7 +41,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(AgreeingMessagesMixin, admin.ModelAdmin):
     list_display = ["excerpt", "article_title", "author", "phone", "status", "created_at"]
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, "language", "created_at"]
@@ -130,7 +132,7 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reader)
-class ReaderAdmin(admin.ModelAdmin):
+class ReaderAdmin(AgreeingMessagesMixin, admin.ModelAdmin):
     list_display = [
         "display_name",
         "masked_phone",

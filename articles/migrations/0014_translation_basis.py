@@ -36,7 +36,7 @@ def remember_current_bases(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0012_comments_setting_replaces_invented_count'),
+        ('articles', '0013_photo_positions_distinct'),
     ]
 
     operations = [

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
-from . import languages
+from . import dependencies, languages
 from .models import Article, Comments, Rubric
 from .templatetags.reader import localized, photo_image_url
 
@@ -76,7 +76,12 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published().in_language(languages.current()).for_listing().latest()
 
     def items(self, obj):
-        return self.articles(obj).prefetch_related("tags")[:FEED_SIZE]
+        items = list(self.articles(obj).prefetch_related("tags")[:FEED_SIZE])
+        dependencies.record_articles(items)
+        dependencies.record(
+            dependencies.PUBLISHED if obj is None else dependencies.rubric_list(obj.pk)
+        )
+        return items
 
     def item_title(self, item):
         return self.as_text(getattr(item, f"title_{languages.current()}"))

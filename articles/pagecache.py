@@ -1,4 +1,4 @@
-"""Full-page cache for anonymous readers, emptied the moment content changes.
+"""Full-page cache for anonymous readers: a change empties only the pages that show it.
 
 ``PageCacheMiddleware`` keeps whole reader pages (home, rubrics, tags,
 articles, feeds: every view of the ``articles`` URL namespace, plus the
@@ -7,13 +7,19 @@ cache, one entry per language and full URL, and marks them
 ``Cache-Control: public`` so that a reverse proxy or a CDN may keep them too
 for a short while (``PAGE_CACHE_MAX_AGE``).
 
-Invalidation is one "generation" token in the cache (``pagecache:state``).
-Every stored page carries the token it was rendered under; any change to an
-article, photo, source, rubric or tag replaces the token, so every page stored
-before is stale at once, whichever server stored it (with Redis). The state
-also holds the time of the next scheduled publication: once it passes, the
-first request renews the token, so a scheduled article goes live on every page
-without anyone saving anything.
+Each page is stored with the keys of what it shows and their versions
+(articles/dependencies.py): the articles, the rubric's or tag's newest
+articles, tags, sources, the site's frame. A change renews the versions of
+the keys it touches, so only the pages that show what changed are rendered
+again; the keys also go out in ``Surrogate-Key`` and ``Cache-Tag`` headers
+and to an optional purge endpoint (articles/purge.py) for a CDN or Varnish.
+"Most read" is put into the page each time it is served
+(articles/fragments.py), so no page is emptied for it.
+
+The state (``pagecache:state``) holds the time of the next scheduled
+publication: once it passes, the first request empties what that
+publication changes, so a scheduled article goes live on every page without
+anyone saving anything.
 
 A request that carries a session cookie (a logged-in editor) is never served
 from or stored in the cache and gets ``Cache-Control: private, no-cache``.
@@ -26,18 +32,17 @@ a single process with it, or Redis (``REDIS_URL``) when there are several.
 import hashlib
 import logging
 import time
-import uuid
+from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
-from . import reserved
-from .models import Article, forget_most_read
+from . import dependencies, fragments, reserved
+from .models import Article, TaggedArticle, forget_most_read
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +52,14 @@ STATE_KEY = "pagecache:state"
 # crowd the real pages out).
 STORED_STATUSES = {200: None, 301: 60, 404: 60}
 # Headers that describe one response, not the page: never replayed.
-_NOT_REPLAYED = {"set-cookie", "cache-control", "vary", "expires", "x-page-cache"}
+_NOT_REPLAYED = {
+    "set-cookie",
+    "cache-control",
+    "vary",
+    "expires",
+    "x-page-cache",
+    "content-length",
+}
 _STRIPPED_VARY = {"accept-language", "cookie"}
 # Reader pages: every view of these URL namespaces...
 CACHED_NAMESPACES = {"articles"}
@@ -80,7 +92,7 @@ TRACKING_PARAMETERS = frozenset(
 )
 
 
-# The generation state ----------------------------------------------------
+# The state: when the next scheduled article goes live -----------------------
 
 
 def _next_scheduled():
@@ -94,45 +106,47 @@ def _next_scheduled():
     return when.timestamp() if when else None
 
 
-def _renew_state():
-    state = {"token": uuid.uuid4().hex[:16], "next": _next_scheduled()}
+def schedule_changed():
+    """Note the next scheduled publication (an article was saved or deleted)."""
+    state = {"next": _next_scheduled()}
     cache.set(STATE_KEY, state, timeout=None)
-    forget_most_read()
     return state
 
 
 def content_changed(**_signal_kwargs):
-    """Empty the page cache: every page stored so far is stale.
+    """Empty the whole page cache: every page stored so far is stale.
 
-    Connected to the content models' signals (articles/signals.py); call it after a bulk
-    change that bypasses them (``QuerySet.update()``, ``bulk_create()``).
-    Inside a transaction the token is renewed now (pages stop being served)
-    and again after the commit, because a reader may have stored a page with
-    the old content in between.
+    For a bulk change that bypasses the models' signals (``QuerySet.update()``,
+    ``bulk_create()``, an import): it cannot say what it touched. Saving and
+    deleting through the models empties only what changed (articles/signals.py).
     """
-    _renew_state()
-    if connection.in_atomic_block:
-        transaction.on_commit(_renew_state)
+    dependencies.changed(dependencies.CHROME)
+    fragments.forget_related()
+    forget_most_read()
+    schedule_changed()
+
+
+def _went_live(since):
+    """Scheduled articles published since ``since`` (POSIX time): empty what they change."""
+    since = datetime.fromtimestamp(since, tz=UTC)
+    for article in Article.objects.published().filter(published_at__gte=since):
+        dependencies.changed(*publication_keys(article))
+    forget_most_read()
 
 
 def _current_state(found):
-    """The generation state, renewed when missing or when a scheduled time has passed."""
+    """The state; when a scheduled time has passed, what went live is emptied first."""
     state = found.get(STATE_KEY)
-    if state is None:
-        return _renew_state()
+    if state is None or "next" not in state:
+        return schedule_changed()
     if state["next"] is not None and time.time() >= state["next"]:
-        # A scheduled article has just gone live: one request renews the
-        # token for everyone.
+        # A scheduled article has just gone live: one request empties its pages for everyone.
         if cache.add(f"pagecache:renew:{state['next']}", 1, timeout=60):
-            return _renew_state()
-        # Another request is renewing it this very moment: go on with the
-        # old one for this request (milliseconds of staleness, no stampede).
+            _went_live(state["next"])
+            return schedule_changed()
+        # Another request is doing it this very moment: go on with the old
+        # state for this request (milliseconds of staleness, no stampede).
     return state
-
-
-def generation(request):
-    """The generation token an anonymous request is served under; None for editors."""
-    return getattr(request, "page_cache_token", None)
 
 
 # The middleware ------------------------------------------------------------
@@ -156,12 +170,15 @@ def _shared_query(request):
     return urlencode(sorted(kept, key=lambda pair: pair[0]))
 
 
+def _language(request):
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def page_key(request):
     """One key per language and URL: host, path and the query string views read."""
     url = f"{request.get_host()}{request.path}?{_shared_query(request)}"
-    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
-    return f"pagecache:page:{language}:{digest}"
+    return f"pagecache:page:{_language(request)}:{digest}"
 
 
 class PageCacheMiddleware:
@@ -192,34 +209,56 @@ class PageCacheMiddleware:
             return self._not_shared(self.get_response(request))
 
         key = page_key(request)
-        found = cache.get_many([STATE_KEY, key])
+        language = _language(request)
+        chrome = dependencies.VERSION_PREFIX + dependencies.CHROME
+        found = cache.get_many(
+            [STATE_KEY, key, chrome, dependencies.CHANGES, *fragments.sidebar_keys(language)]
+        )
         state = _current_state(found)
-        # Pieces shared by many pages (articles/fragments.py) are cached
-        # under the same token: what empties the pages empties them too.
-        request.page_cache_token = state["token"]
+        # Pieces shared by many pages (articles/fragments.py) come from the
+        # cache too, and "most read" is left for this middleware to put in.
+        request.page_cache_served = True
+        request.page_cache_chrome = found.get(chrome)
+        request.page_cache_found = found
         entry = found.get(key)
-        if entry is not None and entry[0] == state["token"]:
-            return self._replay(request, entry, state, "hit")
-        if entry is None:
-            return self._render(request, key, state)
-        # The page changed. When news breaks, every page is emptied at the
-        # moment traffic peaks: one request renders it again while the
-        # others get the previous version for that short while.
+        freshness = "missing"
+        if entry is not None:
+            _status, _headers, _content, versions, blocks = entry
+            # One call: the versions the page was stored with, and its related block.
+            found.update(cache.get_many(dependencies.version_keys(versions) + blocks))
+            freshness = dependencies.freshness(versions, found)
+        if freshness == "fresh":
+            return self._replay(request, entry, state, "hit", found)
+        if freshness != "stale":
+            # Never stored, expired, or showing an article since unpublished:
+            # nobody gets the old page, not even for an instant.
+            return self._render(request, key, state, found)
+        # The page changed. When news breaks, the pages that show it are
+        # emptied at the moment traffic peaks: one request renders it again
+        # while the others get the previous version for that short while.
         lock = f"{key}:rendering"
         if not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
-            return self._replay(request, entry, state, "stale")
+            return self._replay(request, entry, state, "stale", found)
         try:
-            return self._render(request, key, state)
+            return self._render(request, key, state, found)
         finally:
             cache.delete(lock)
 
-    def _render(self, request, key, state):
-        response = self.get_response(request)
+    def _render(self, request, key, state, found):
+        recording = dependencies.start()
+        try:
+            response = self.get_response(request)
+        finally:
+            recorded = dependencies.stop(recording)
         if self._storable(request, response):
-            self._store(key, response, state)
+            keys = sorted(self._keys(request, response, recorded))
+            self._tag(response, keys)
+            self._store(request, key, response, keys)
             self._mark_public(response, state)
             response.headers["X-Page-Cache"] = "miss"
+            self._splice(request, response, found)
             return response
+        self._splice(request, response, found)
         return self._not_shared(response)
 
     # What may be shared
@@ -247,15 +286,44 @@ class PageCacheMiddleware:
         # (kept, it would make one entry per cookie string).
         return vary <= _STRIPPED_VARY
 
-    def _store(self, key, response, state):
+    def _keys(self, request, response, recorded):
+        """What the page depends on: what its view recorded, the frame, and by kind of page."""
+        keys = set(recorded) | {dependencies.CHROME}
+        if request.resolver_match.view_name in ("sitemap", "sitemap_section", "news_sitemap"):
+            keys.add(dependencies.SITEMAPS)
+        if response.status_code != 200:
+            # "Not found" and redirects: until anything is published or unpublished.
+            keys.add(dependencies.PUBLISHED)
+        return keys
+
+    def _tag(self, response, keys):
+        """The page's keys for a CDN (Fastly: Surrogate-Key, Cloudflare: Cache-Tag) or Varnish."""
+        response.headers["Surrogate-Key"] = " ".join(keys)
+        response.headers["Cache-Tag"] = ",".join(keys)
+
+    def _store(self, request, key, response, keys):
+        versions = dependencies.versions(keys, request.page_cache_found.get(dependencies.CHANGES))
+        if versions is None:
+            return  # something changed while it rendered: the next request renders it
         ttl = STORED_STATUSES[response.status_code] or settings.PAGE_CACHE_SECONDS
         headers = tuple(
             (name, value)
             for name, value in response.headers.items()
             if name.lower() not in _NOT_REPLAYED
         )
-        entry = (state["token"], response.status_code, headers, response.content)
+        blocks = fragments.keys_in(response.content, _language(request))
+        entry = (response.status_code, headers, response.content, versions, blocks)
         cache.set(key, entry, timeout=ttl)
+
+    def _splice(self, request, response, found):
+        """Put "most read" into the page (articles/fragments.py), just before it leaves."""
+        if response.streaming or request.method == "HEAD":
+            return
+        content = fragments.splice(response.content, _language(request), found)
+        if content is not response.content:
+            response.content = content
+            if response.has_header("Content-Length"):
+                response.headers["Content-Length"] = str(len(content))
 
     # Headers
 
@@ -278,12 +346,31 @@ class PageCacheMiddleware:
             patch_cache_control(response, private=True, no_cache=True)
         return response
 
-    def _replay(self, request, entry, state, how):
-        _token, status, headers, content = entry
+    def _replay(self, request, entry, state, how, found):
+        status, headers, content, _versions, _blocks = entry
         response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
         for name, value in headers:
             response.headers[name] = value
         # A stale page is shown for an instant, never kept by a proxy.
         self._mark_public(response, state, max_age=0 if how == "stale" else None)
         response.headers["X-Page-Cache"] = how
+        self._splice(request, response, found)
         return response
+
+
+# What a publication empties -----------------------------------------------------------
+
+
+def publication_keys(article):
+    """What an article's publication, unpublication or move empties."""
+    tag_ids = TaggedArticle.objects.filter(content_object_id=article.pk).values_list(
+        "tag_id", flat=True
+    )
+    return {
+        dependencies.article(article.pk),
+        dependencies.PUBLISHED,
+        dependencies.SEARCH,
+        dependencies.SITEMAPS,
+        dependencies.rubric_list(article.rubric_id),
+        *(dependencies.tag_list(pk) for pk in tag_ids),
+    }

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
-from . import fragments, languages, reserved
+from . import dependencies, fragments, languages, reserved
 from . import search as article_search
 from .languages import LANGUAGE_CODES
 from .models import Article, Rubric, Tag
@@ -27,8 +27,6 @@ RUBRIC_BLOCK_SIZE = 4
 # Rubric blocks on the home page look only this far back: the window function
 # then ranks weeks of articles, not the whole archive.
 RUBRIC_BLOCK_DAYS = 60
-SIDEBAR_SIZE = 5
-RELATED_SIZE = 4
 
 
 def _listing(language):
@@ -36,21 +34,8 @@ def _listing(language):
 
 
 def _most_read(request, language):
-    """The sidebar: most read in 24 hours and in 7 days; of all time when nobody read anything."""
-    return fragments.most_read(request, language, lambda: _build_most_read(language))
-
-
-def _build_most_read(language):
-    periods = Article.objects.in_language(language).most_read_by_period((1, 7), count=SIDEBAR_SIZE)
-    most_read = {"day": periods[1], "week": periods[7], "all_time": []}
-    if not most_read["day"] and not most_read["week"]:
-        most_read["all_time"] = list(
-            Article.objects.published()
-            .in_language(language)
-            .select_related("rubric")
-            .order_by("-views", "-published_at")[:SIDEBAR_SIZE]
-        )
-    return most_read
+    """The sidebar: most read in 24 hours and in 7 days (articles/fragments.py)."""
+    return fragments.most_read(request, language)
 
 
 def _alternates(name, query="", **kwargs):
@@ -65,6 +50,13 @@ def _alternates(name, query="", **kwargs):
 def _page(request, queryset):
     # get_page() turns "0", "-1", "abc" and 20-digit numbers into a real page.
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _record_listing(page, newest_key):
+    """A listing page shows its articles; the first one also shows what is newest."""
+    dependencies.record_articles(page.object_list)
+    if page.number == 1:
+        dependencies.record(newest_key)
 
 
 def _page_query(page):
@@ -97,6 +89,10 @@ def home(request):
     blocks = {}
     for article in blocks_qs:
         blocks.setdefault(article.rubric_id, (article.rubric, []))[1].append(article)
+    dependencies.record(dependencies.PUBLISHED)
+    dependencies.record_articles(latest)
+    for _rubric, articles in blocks.values():
+        dependencies.record_articles(articles)
     return render(
         request,
         "articles/home.html",
@@ -116,6 +112,7 @@ def rubric(request, rubric):
     language = languages.current()
     rubric = get_object_or_404(Rubric, slug=rubric)
     page = _page(request, _listing(language).in_rubric(rubric))
+    _record_listing(page, dependencies.rubric_list(rubric.pk))
     query = _page_query(page)
     return render(
         request,
@@ -136,6 +133,8 @@ def tag(request, slug):
     language = languages.current()
     tag = get_object_or_404(Tag, slug=slug)
     page = _page(request, _listing(language).filter(tags=tag))
+    dependencies.record(dependencies.tag(tag.pk))
+    _record_listing(page, dependencies.tag_list(tag.pk))
     query = _page_query(page)
     return render(
         request,
@@ -164,7 +163,11 @@ def article_context(article, **extra):
 @require_safe
 def article_detail(request, rubric, pk, slug=""):
     language = languages.current()
-    article = get_object_or_404(Article.objects.published().for_page(), pk=pk)
+    # Recorded first: a "not found" kept in the cache goes when the article is published.
+    dependencies.record(dependencies.article(pk))
+    article = get_object_or_404(
+        Article.objects.published().select_related("rubric").with_figures(), pk=pk
+    )
     if not article.exists_in(language):
         # The other language's URL leads, visibly, to the version that exists.
         return render(
@@ -176,25 +179,19 @@ def article_detail(request, rubric, pk, slug=""):
     canonical = article.get_absolute_url(language)
     if request.path != canonical:
         return redirect(canonical, permanent=True)
-    # Text teasers (no photos): the page stays within its query budget even
-    # when "most read" needs its fallback.
-    related = fragments.related(
-        request,
-        article,
-        language,
-        lambda: list(
-            Article.objects.published()
-            .in_language(language)
-            .select_related("rubric")
-            .with_figures()
-            .related_to(article)[:RELATED_SIZE]
-        ),
-    )
+    article.load_parts()
+    # Text teasers (no photos), put in when the page is served, like "most
+    # read" (articles/fragments.py): the page stays within its query budget
+    # even when "most read" needs its fallback.
+    related = fragments.related(request, article, language)
+    context = article_context(article)
+    dependencies.record(*(dependencies.tag(tag.pk) for tag in context["tags"]))
+    dependencies.record(*(dependencies.source(credit.source_id) for credit in context["credits"]))
     return render(
         request,
         "articles/article_detail.html",
-        article_context(
-            article,
+        dict(
+            context,
             related=related,
             most_read=_most_read(request, language),
             alternates={code: article.get_absolute_url(code) for code in article.languages},
@@ -209,6 +206,7 @@ def search(request):
     raw = request.GET.get("q", "")
     query = article_search.clean_query(raw)
     page = _page(request, article_search.search(query, language)) if query else None
+    dependencies.record(dependencies.SEARCH)
     if page is not None:
         for article in page.object_list:
             article.snippet = article_search.snippet(article, query, language)

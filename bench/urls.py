@@ -2,7 +2,8 @@
 
 The floor goes through the same middleware as every page (under /_/, which
 the page cache leaves alone) but renders no template and asks no database:
-what Django itself costs per request on this machine.
+what Django itself costs per request on this machine. /_/bench/editor/ is
+the editor of "a newsroom's day" (bench/editor.py).
 """
 
 import os
@@ -10,6 +11,7 @@ import os
 from django.http import HttpResponse
 from django.urls import path
 
+from bench.editor import editor
 from newsroom.urls import urlpatterns as site_urlpatterns
 
 FLOOR_BYTES = int(os.environ.get("BENCH_FLOOR_BYTES", "30000"))
@@ -20,4 +22,8 @@ def floor(request):
     return HttpResponse(_FLOOR_PAGE[:FLOOR_BYTES], content_type="text/html; charset=utf-8")
 
 
-urlpatterns = [path("_/bench/floor/", floor), *site_urlpatterns]
+urlpatterns = [
+    path("_/bench/floor/", floor),
+    path("_/bench/editor/", editor),
+    *site_urlpatterns,
+]

@@ -209,6 +209,15 @@ else:
 # long a CDN or reverse proxy may keep it.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", 60)
+# A CDN's or Varnish's purge-by-key endpoint (articles/purge.py): changed keys
+# are POSTed there from a background thread. Empty: none.
+PAGE_CACHE_PURGE_URL = os.environ.get("PAGE_CACHE_PURGE_URL", "").strip()
+if PAGE_CACHE_PURGE_URL and not PAGE_CACHE_PURGE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"PAGE_CACHE_PURGE_URL={PAGE_CACHE_PURGE_URL!r}: expected an http:// or https:// URL."
+    )
+PAGE_CACHE_PURGE_TOKEN = os.environ.get("PAGE_CACHE_PURGE_TOKEN", "")
+PAGE_CACHE_PURGE_TIMEOUT = envint("PAGE_CACHE_PURGE_TIMEOUT", 2)
 
 # View counting (articles/counters.py): repeats from one reader within this
 # window count once; web processes move counts to the database themselves

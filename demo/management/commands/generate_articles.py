@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles import pagecache, slugs
+from articles import pagecache, related, slugs
 from articles.models import (
     Article,
     ArticleSource,
@@ -264,7 +264,8 @@ class Command(BaseCommand):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        # Bulk inserts send no signals: empty the page cache by hand.
+        # Bulk inserts send no signals: related articles and the page cache by hand.
+        related.refresh_all(only_missing=True)
         pagecache.content_changed()
         if verbose:
             self.stdout.write(self.style.SUCCESS(f"{count} articles generated."))

@@ -36,7 +36,7 @@ def remember_current_bases(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0013_photo_positions_distinct'),
+        ('articles', '0014_article_related_ids'),
     ]
 
     operations = [

@@ -18,6 +18,7 @@ install: $(STAMP)
 # Babel compiles the catalogs in pure Python: no gettext tools needed on the machine.
 messages: $(STAMP)
 	$(BIN)/pybabel -q compile -d locale -D django
+	$(BIN)/pybabel -q compile -d locale -D djangojs
 	$(BIN)/pybabel -q compile -d locale_vendor -D django
 	$(BIN)/pybabel -q compile -d locale_vendor -D djangojs
 

@@ -48,6 +48,7 @@ from .models import (
     Tag,
     TaggedArticle,
 )
+from .workspace_admin import TranslationWorkspaceMixin
 
 # Our Tag model (Kazakh-aware slugs) is the one editors manage; taggit's own
 # would show as a second, empty "Tags" section.
@@ -260,7 +261,9 @@ class TranslationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(
+    TranslationWorkspaceMixin, AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin
+):
     form = ArticleAdminForm
     list_display = [
         "thumbnail",
@@ -285,8 +288,8 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
     history_latest_first = True
 
     class Media:
-        js = ["js/admin/tags.js"]
-        css = {"all": ["css/admin/articles.css"]}
+        js = ["js/admin/tags.js", "js/admin/prose-editor-i18n.js"]
+        css = {"all": ["css/admin/articles.css", "css/admin/prose-editor.css"]}
 
     # Who sees and changes what ------------------------------------------------
 
@@ -347,6 +350,8 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
         return []
 
     def get_fieldsets(self, request, obj=None):
+        if self.kazakh_mode(request, obj):
+            return self.workspace_fieldsets(request, obj)
         user = request.user
         translator = is_translator(user)
         publication = [
@@ -383,6 +388,8 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
+        if self.kazakh_mode(request, obj):
+            form = self.workspace_form(form)
         return type(form.__name__, (form,), {"can_publish": can_publish(request.user)})
 
     # Saving -------------------------------------------------------------------
@@ -406,6 +413,7 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
             # Stamped after the save, so it is newer than any Russian change in it.
             obj.kk_changed_at = timezone.now()
             Article.objects.filter(pk=obj.pk).update(kk_changed_at=obj.kk_changed_at)
+            self.translation_confirmed(request, obj)
         self._audit_publication(request, obj, previous)
 
     def save_related(self, request, form, formsets, change):
@@ -588,6 +596,10 @@ class ArticleAdmin(AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin):
                 (code.upper(), preview.preview_url(obj, code)) for code in ("ru", "kk")
             ]
             extra_context["preview_days"] = preview.PREVIEW_MAX_AGE.days
+            if self.kazakh_mode(request, obj):
+                extra_context.update(self.workspace_context(request, obj))
+            elif request.user.has_perm("articles.translate_article"):
+                extra_context["workspace_url"] = self.workspace_url()
         return super().change_view(request, object_id, form_url, extra_context)
 
     # django-reversion stores the change message as the editor read it, in

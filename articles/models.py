@@ -642,6 +642,14 @@ class Article(models.Model):
             conflicts.remember_loaded(instance)
         return instance
 
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        # What was loaded is what the database holds now: a save after a
+        # refresh must not take someone else's text for this one's change.
+        if fields is None and not self.get_deferred_fields():
+            self._loaded_texts = self._texts()
+            conflicts.remember_loaded(self)
+
     def _texts(self):
         return {
             code: tuple(getattr(self, f"{field}_{code}", None) or "" for field in self.TEXT_FIELDS)
@@ -950,6 +958,7 @@ class AuditEntry(models.Model):
         RESET_TWO_FACTOR = "reset_two_factor", _("reset two-factor sign-in")
         MODERATE = "moderate", _("moderated comments")
         BLOCK_READER = "block_reader", _("blocked a reader")
+        CONFIRM_TRANSLATION = "confirm_translation", _("confirmed a translation as current")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -976,3 +985,34 @@ class AuditEntry(models.Model):
         return (
             f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
         )
+
+
+class TranslationBasis(models.Model):
+    """The Russian text an article's Kazakh version was made from.
+
+    Written whenever the Kazakh text is saved or confirmed as current
+    (articles/workspace.py), so the translators' workspace can show what
+    changed in Russian since, however many Russian edits came in between.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="kazakh_basis",
+    )
+    title = models.CharField(_("headline"), max_length=255, blank=True)
+    lead = models.TextField(_("lead"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    # {"<photo id>": {"caption": …, "alt": …, "credit": …}}: the Russian photo texts.
+    photos = models.JSONField(_("photos"), default=dict, blank=True)
+    # The article's kk_changed_at this text belongs to.
+    taken_at = models.DateTimeField(_("taken at"))
+
+    class Meta:
+        verbose_name = _("Russian text of a translation")
+        verbose_name_plural = _("Russian texts of translations")
+
+    def __str__(self):
+        return str(self.article)

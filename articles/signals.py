@@ -12,15 +12,24 @@
   replaced or deleted photo's files are deleted (articles/images.py).
 - Fixtures (``loaddata``, ``manage.py restore``) skip ``Article.save()``: the
   language flags are set on the way in.
+- A save that changes an article's Kazakh text records the Russian text it
+  was made from (articles/workspace.py), whatever path saved it.
 """
 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_init,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.utils import timezone
 
-from . import dependencies, fragments, images, pagecache, related
+from . import dependencies, fragments, images, pagecache, related, workspace
 from .models import (
     Article,
     ArticleSource,
@@ -211,6 +220,22 @@ def rubric_changed(sender, instance, **kwargs):
     dependencies.changed(dependencies.CHROME)
 
 
+def note_kazakh_stamp(sender, instance, **kwargs):
+    # What kk_changed_at was when loaded: a save that moves it saved Kazakh text.
+    instance._kk_stamp = instance.__dict__.get("kk_changed_at")
+
+
+def remember_translation_basis(sender, instance, raw=False, **kwargs):
+    # Article.save() moves kk_changed_at exactly when the Kazakh text changed.
+    # (An instance refreshed since it was loaded may carry someone else's
+    # stamp: that one has its basis already.)
+    stamp = instance.kk_changed_at
+    if raw or stamp is None or stamp == getattr(instance, "_kk_stamp", None):
+        return
+    if not workspace.has_basis(instance, stamp):
+        workspace.remember_basis(instance)
+
+
 def connect():
     """Called from ArticlesConfig.ready()."""
     uid = "pagecache"
@@ -242,4 +267,8 @@ def connect():
 
     pre_save.connect(
         language_flags_for_fixtures, sender=Article, dispatch_uid="articles:language-flags"
+    )
+    post_init.connect(note_kazakh_stamp, sender=Article, dispatch_uid="articles:kk-stamp")
+    post_save.connect(
+        remember_translation_basis, sender=Article, dispatch_uid="articles:translation-basis"
     )

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0014_article_related_ids'),
+        ('articles', '0015_translation_basis'),
     ]
 
     operations = [

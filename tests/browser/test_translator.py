@@ -151,6 +151,7 @@ def test_translator_translates_an_outdated_article_from_the_kazakh_queue(
     # Alt+Down from the start jumps to the marked block; type its new translation.
     page.locator(f"{KK_EDITOR} > p").first.click()
     page.keyboard.press("Alt+ArrowDown")
+    expect(page.locator("#ws-ru-body [data-block='2']")).to_have_class(re.compile("ws-current"))
     page.keyboard.press("End")
     page.keyboard.press("Shift+Home")
     page.keyboard.type("Бассейн мен спорт залы бар.")

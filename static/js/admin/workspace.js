@@ -148,7 +148,10 @@
       return;
     }
     const position = instance.view.posAtDOM(block, 0);
-    instance.chain().focus().setTextSelection(position).scrollIntoView().run();
+    // Focus now, not with Tiptap's focus(), which focuses on the next frame and
+    // would then put the caret back at the block's start over keys typed since.
+    instance.view.focus();
+    instance.chain().setTextSelection(position).scrollIntoView().run();
     block.scrollIntoView({ block: "nearest" });
     scheduleFollow();
   }

@@ -13,7 +13,8 @@
 - Fixtures (``loaddata``, ``manage.py restore``) skip ``Article.save()``: the
   language flags are set on the way in.
 - A save that changes an article's Kazakh text records the Russian text it
-  was made from (articles/workspace.py), whatever path saved it.
+  was made from (articles/workspace.py), whatever path saved it; a photo's
+  caption, alt text or credit is part of its article's text in that language.
 """
 
 import logging
@@ -236,6 +237,18 @@ def remember_translation_basis(sender, instance, raw=False, **kwargs):
         workspace.remember_basis(instance)
 
 
+def note_photo_texts(sender, instance, **kwargs):
+    # A photo's texts as loaded (None for a new one): a save compares with them.
+    instance._loaded_texts = workspace.photo_texts(instance) if instance.pk else None
+
+
+def photo_texts_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    workspace.photo_texts_saved(instance, getattr(instance, "_loaded_texts", None))
+    instance._loaded_texts = workspace.photo_texts(instance)
+
+
 def connect():
     """Called from ArticlesConfig.ready()."""
     uid = "pagecache"
@@ -272,3 +285,5 @@ def connect():
     post_save.connect(
         remember_translation_basis, sender=Article, dispatch_uid="articles:translation-basis"
     )
+    post_init.connect(note_photo_texts, sender=Photo, dispatch_uid="articles:photo-texts")
+    post_save.connect(photo_texts_changed, sender=Photo, dispatch_uid="articles:photo-texts")

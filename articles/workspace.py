@@ -21,12 +21,14 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from reversion.errors import RevertError
 from reversion.models import Version
 
 from . import richtext
-from .models import Photo, TranslationBasis
+from .languages import LANGUAGE_CODES
+from .models import Article, Photo, TranslationBasis
 
 PHOTO_FIELDS = ("caption", "alt", "credit")
 LIST_TAGS = {"ul", "ol"}
@@ -236,7 +238,7 @@ def body_rows(old_html, new_html):
 # What a translation was based on --------------------------------------------------
 
 
-def _photo_texts(article):
+def _russian_photo_texts(article):
     rows = Photo.objects.filter(article=article).values("pk", *(f"{n}_ru" for n in PHOTO_FIELDS))
     return {
         str(row["pk"]): {name: row[f"{name}_ru"] or "" for name in PHOTO_FIELDS} for row in rows
@@ -253,12 +255,50 @@ def remember_basis(article):
             "title": article.title_ru or "",
             "lead": article.lead_ru or "",
             "body": article.body_ru or "",
-            "photos": _photo_texts(article),
+            "photos": _russian_photo_texts(article),
             "taken_at": article.kk_changed_at,
         },
     )
     article._kk_stamp = article.kk_changed_at
     return basis
+
+
+def photo_texts(photo):
+    """A photo's caption, alt text and credit in each language, as loaded or set."""
+    return {
+        code: tuple(photo.__dict__.get(f"{name}_{code}") or "" for name in PHOTO_FIELDS)
+        for code in LANGUAGE_CODES
+    }
+
+
+def photo_texts_saved(photo, before):
+    """A photo was saved: its article's Russian or Kazakh text changed with it
+    when its caption, alt text or credit in that language did (``before``: the
+    texts as loaded, None for a new photo).
+
+    So a caption an editor adds or corrects in Russian puts the article in the
+    translators' queue, and a Kazakh caption saved is a Kazakh version saved.
+    """
+    after = photo_texts(photo)
+    codes = [
+        code
+        for code in LANGUAGE_CODES
+        if any(after[code]) and (before is None or before[code] != after[code])
+    ]
+    if not codes or not photo.article_id:
+        return
+    now = timezone.now()
+    stamps = {f"{code}_changed_at": now for code in codes}
+    Article.objects.filter(pk=photo.article_id).update(**stamps)
+    # The admin's inline holds the article it just saved: keep it in step.
+    article = photo.article if Photo.article.is_cached(photo) else None
+    if article is not None:
+        for name, value in stamps.items():
+            setattr(article, name, value)
+    if "kk" in codes:
+        if article is None:
+            article = Article.objects.get(pk=photo.article_id)
+        remember_basis(article)
 
 
 def has_basis(article, taken_at):
@@ -316,6 +356,15 @@ class RussianChanges:
     changed_blocks: list  # positions of Russian body blocks that changed
 
 
+def _photo_basis(basis, photo):
+    """A photo's Russian texts when the translation was made: {} for a photo
+    added since (all its text is new), None when unknown (a basis read back
+    from the history, which does not keep photos)."""
+    if basis._state.adding:
+        return None
+    return (basis.photos or {}).get(str(photo.pk), {})
+
+
 def russian_changes(article, basis=None):
     outdated = article.translation_state == "outdated"
     if basis is None and outdated:
@@ -338,10 +387,12 @@ def russian_changes(article, basis=None):
     total += changed
     photos = {}
     for photo in article.photos.all():
-        # A photo added since the basis has nothing to compare with.
-        before = (basis.photos or {}).get(str(photo.pk), {}) if compare else {}
+        before = _photo_basis(basis, photo) if compare else None
         photos[photo.pk] = {
-            name: text(before.get(name), getattr(photo, f"{name}_ru") or "")
+            name: text(
+                None if before is None else before.get(name, ""),
+                getattr(photo, f"{name}_ru") or "",
+            )
             for name in PHOTO_FIELDS
         }
     return RussianChanges(
@@ -362,7 +413,12 @@ def words_to_translate(article, history=True):
     list page must not run a query per row)."""
     state = article.translation_state
     if state == "missing":
-        return len(
+        photo_words = sum(
+            len(text_words(getattr(photo, f"{name}_ru")))
+            for photo in article.photos.all()
+            for name in PHOTO_FIELDS
+        )
+        return photo_words + len(
             text_words(article.title_ru) + text_words(article.lead_ru) + body_words(article.body_ru)
         )
     if state != "outdated":
@@ -378,6 +434,11 @@ def words_to_translate(article, history=True):
         total += word_diff(old, new)[1] if (old or "") != (new or "") else 0
     if (basis.body or "") != (article.body_ru or ""):
         total += body_rows(basis.body, article.body_ru or "")[1]
+    for photo in article.photos.all():
+        before = _photo_basis(basis, photo)
+        for name in PHOTO_FIELDS if before is not None else ():
+            old, new = before.get(name, ""), getattr(photo, f"{name}_ru") or ""
+            total += word_diff(old, new)[1] if old != new else 0
     return total
 
 
@@ -389,7 +450,8 @@ def photo_text(photo, name):
     if article.translation_state != "outdated":
         return new
     basis = basis_for(article)
-    old = (basis.photos or {}).get(str(photo.pk), {}).get(name) if basis else None
+    before = _photo_basis(basis, photo) if basis else None
+    old = None if before is None else before.get(name, "")
     if old is None or old == new:
         return new
     return word_diff(old, new)[0]

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.models import Article, Rubric, Source
 
@@ -20,11 +20,14 @@ _skipped_browser_tests = []
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Every test gets its own media folder and an empty cache."""
+    """Every test gets its own media folder, an empty cache and the default
+    language (a request to /kk/ leaves Kazakh active in the thread after it)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -497,11 +497,71 @@ def test_photo_texts_show_their_changes_since_the_translation(translator, school
     photo = school.photos.get()
     photo.caption_ru = "Новая школа в 33-м микрорайоне"
     photo.save()
-    edit_russian(school, body_ru=BODY_RU.replace("48", "52"))
+    school.refresh_from_db()
+    assert school.translation_state == "outdated"
     page = translator.get(change_url(school)).content.decode()
     assert "Новая школа <ins>в 33-м микрорайоне</ins>" in page
     assert "Трёхэтажное здание" in page  # unchanged alt text, plain
     assert 'name="photos-0-caption_kk"' in page and 'name="photos-0-caption_ru"' not in page
+
+
+def test_a_russian_caption_corrected_in_the_admin_sends_the_article_to_the_queue(
+    editor, translator, school
+):
+    edit_russian(school, title_kk="Ақтауда жаңа мектеп ашылды.")  # translated, photo and all
+    response = editor.get(change_url(school))
+    response = editor.post(
+        change_url(school),
+        posted(response, **{"photos-0-caption_ru": "Новая школа в 33-м микрорайоне"}),
+    )
+    assert response.status_code == 302
+    school.refresh_from_db()
+    assert school.translation_state == "outdated"
+    row = queue(translator).content.decode()
+    assert "В Актау открыли новую школу" in row
+    assert '<td class="field-words_to_translate">3</td>' in row  # "в 33-м микрорайоне"
+
+    # The translator translates the caption: the Kazakh version is current again.
+    response = translator.get(change_url(school))
+    assert "Новая школа <ins>в 33-м микрорайоне</ins>" in response.content.decode()
+    response = translator.post(
+        change_url(school),
+        posted(response, **{"photos-0-caption_kk": "33-шағынаудандағы жаңа мектеп"}),
+    )
+    assert response.status_code == 302
+    school.refresh_from_db()
+    assert school.translation_state == "done"
+    assert school.photos.get().caption_kk == "33-шағынаудандағы жаңа мектеп"
+    assert (
+        TranslationBasis.objects.get(article=school).photos[str(school.photos.get().pk)]["caption"]
+        == "Новая школа в 33-м микрорайоне"
+    )
+    assert "field-words_to_translate" not in queue(translator).content.decode()  # empty
+
+
+def test_a_photo_added_in_russian_to_a_translated_article_is_shown_as_new(translator, school):
+    edit_russian(school, title_kk="Ақтауда жаңа мектеп ашылды.")
+    Photo.objects.create(
+        article=school,
+        image=SimpleUploadedFile("pool.jpg", jpeg(), "image/jpeg"),
+        caption_ru="Бассейн школы",
+        position=1,
+    )
+    school.refresh_from_db()
+    assert school.translation_state == "outdated"
+    page = translator.get(change_url(school)).content.decode()
+    assert "<ins>Бассейн школы</ins>" in page
+    # A photo with texts in both languages from the start leaves it current.
+    edit_russian(school, title_kk="Ақтауда жаңа мектеп ашылды")
+    Photo.objects.create(
+        article=school,
+        image=SimpleUploadedFile("hall.jpg", jpeg(), "image/jpeg"),
+        caption_ru="Актовый зал",
+        caption_kk="Мәжіліс залы",
+        position=2,
+    )
+    school.refresh_from_db()
+    assert school.translation_state == "done"
 
 
 def test_queue_reads_in_kazakh_on_the_kazakh_admin(translator, school):

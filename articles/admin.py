@@ -137,15 +137,22 @@ def _lost_photos_message(count):
 # Small admins -----------------------------------------------------------------
 
 
+class TabbedAdmin(AgreeingMessagesMixin, TabbedTranslationAdmin):
+    """Fields per language in tabs, opened on the admin's language, and our messages."""
+
+    class Media:
+        js = ["js/admin/language-switch.js"]
+
+
 @admin.register(Rubric)
-class RubricAdmin(AgreeingMessagesMixin, TabbedTranslationAdmin):
+class RubricAdmin(TabbedAdmin):
     list_display = ["name_ru", "name_kk", "slug", "position", "comments"]
     list_editable = ["position"]
     search_fields = ["name_ru", "name_kk", "slug"]
 
 
 @admin.register(Source)
-class SourceAdmin(AgreeingMessagesMixin, TabbedTranslationAdmin):
+class SourceAdmin(TabbedAdmin):
     list_display = ["name_ru", "name_kk", "kind", "url"]
     list_filter = ["kind"]
     search_fields = ["name_ru", "name_kk", "url"]
@@ -261,9 +268,7 @@ class TranslationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(
-    TranslationWorkspaceMixin, AgreeingMessagesMixin, VersionAdmin, TabbedTranslationAdmin
-):
+class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
     form = ArticleAdminForm
     list_display = [
         "thumbnail",

@@ -15,12 +15,13 @@ tag. Atom says what each element is: its ``<summary type="html">`` is
 escaped the same way, its titles, names and categories are text already.
 """
 
+from html import escape
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import escape
 
 from . import dependencies, languages
 from .models import Article, Comments, Rubric
@@ -53,12 +54,17 @@ class LatestArticlesFeed(Feed):
         return None
 
     def as_text(self, value):
-        """Plain text as an RSS reader must get it: escaped for HTML, then (by Django) for XML."""
-        return escape(value)
+        """Plain text as an RSS reader must get it: escaped for HTML, then (by Django) for XML.
+
+        Only ``&``, ``<`` and ``>``: quotes cannot open markup in an element's
+        text, and a reader that takes the title as text then shows «ТОО "Каспий"»
+        as typed, not with ``&quot;``.
+        """
+        return escape(value, quote=False)
 
     def as_html_text(self, value):
         """Plain text for an element that holds HTML in every feed type (the item description)."""
-        return escape(value)
+        return escape(value, quote=False)
 
     def title(self, obj):
         return self.as_text(_site_name())

@@ -152,6 +152,13 @@ def test_rss_carries_every_plain_text_field_as_text(
         assert hostile in html.unescape(text), text
 
 
+def test_rss_leaves_quotes_and_apostrophes_as_typed(client, make_article):
+    make_article(title_ru='ТОО "Каспий" открыло филиал в Жанаозене', lead_ru="Д'Артаньян & сыновья")
+    _root, entries = items(client.get("/rss/"))
+    assert entries[0].find("title").text == 'ТОО "Каспий" открыло филиал в Жанаозене'
+    assert entries[0].find("description").text == "Д'Артаньян &amp; сыновья"
+
+
 @pytest.mark.parametrize(("language", "title"), [("ru", "Заголовок"), ("kk", "Тақырып")])
 def test_atom_feed_sends_text_as_text_and_the_summary_escaped(
     client, hostile, hostile_article, language, title

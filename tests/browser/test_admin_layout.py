@@ -1,6 +1,7 @@
 """In Chromium: the admin's header buttons and tables fit the screen, nothing covers a headline."""
 
 import pytest
+from playwright.sync_api import expect
 
 from articles import audit
 from articles.models import Article
@@ -89,4 +90,27 @@ def test_history_and_audit_log_fit_1280(  # noqa: PLR0917
     fits(page, "#change-history", "#content-main")
     page.goto(f"{live_server.url}{prefix}/admin/articles/auditentry/")
     fits(page, "#result_list", "#changelist .changelist-form-container")
+    context.close()
+
+
+@pytest.mark.parametrize(("prefix", "language"), [("", "ru"), ("/kk", "kk")])
+def test_language_switch_names_the_tabs_it_opens_on(  # noqa: PLR0917
+    browser, live_server, make_staff, admin_login, make_article, prefix, language
+):
+    make_staff("asel", "Editors")
+    article = make_article()
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    admin_login(page, "asel", prefix)
+    page.goto(f"{live_server.url}{prefix}/admin/articles/article/{article.pk}/change/")
+    switch = page.locator("#modeltranslation-main-switch")
+    active = page.locator(".field-title_ru, .field-title_kk").locator("visible=true")
+    assert active.count() == 1
+    assert f"field-title_{language}" in active.get_attribute("class")
+    assert switch.evaluate("select => select.selectedOptions[0].textContent") == language
+    # Switching changes every tab.
+    other = "kk" if language == "ru" else "ru"
+    switch.select_option(label=other)
+    expect(page.locator(f".field-title_{other}")).to_be_visible()
+    expect(page.locator(f".field-lead_{other}")).to_be_visible()
     context.close()

@@ -26,6 +26,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles import audit
 from articles.admin_messages import AgreeingMessagesMixin
 
+from . import admin_messages
+
 User = get_user_model()
 
 
@@ -79,6 +81,8 @@ admin.site.login_form = LoginForm
 
 class NewsroomUserAdmin(AgreeingMessagesMixin, UserAdmin):
     """Django's user admin, plus the audit log for roles and deactivation."""
+
+    sentences = admin_messages.USER
 
     list_display = [
         "username",
@@ -177,6 +181,8 @@ admin.site.register(User, NewsroomUserAdmin)
 
 class NewsroomGroupAdmin(AgreeingMessagesMixin, GroupAdmin):
     """Groups listed by their role's name in the admin's language."""
+
+    sentences = admin_messages.GROUP
 
     list_display = ["role", "name"]
 

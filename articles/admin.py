@@ -36,7 +36,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import audit, conflicts, history, images, preview, richtext, spelling
-from .admin_messages import AgreeingMessagesMixin
+from .admin_messages import SENTENCES, AgreeingMessagesMixin
 from .forms import ArticleAdminForm, ArticleSourceInlineFormSet, PhotoInlineFormSet
 from .models import (
     Article,
@@ -146,6 +146,7 @@ class TabbedAdmin(AgreeingMessagesMixin, TabbedTranslationAdmin):
 
 @admin.register(Rubric)
 class RubricAdmin(TabbedAdmin):
+    sentences = SENTENCES["articles.rubric"]
     list_display = ["name_ru", "name_kk", "slug", "position", "comments"]
     list_editable = ["position"]
     search_fields = ["name_ru", "name_kk", "slug"]
@@ -153,6 +154,7 @@ class RubricAdmin(TabbedAdmin):
 
 @admin.register(Source)
 class SourceAdmin(TabbedAdmin):
+    sentences = SENTENCES["articles.source"]
     list_display = ["name_ru", "name_kk", "kind", "url"]
     list_filter = ["kind"]
     search_fields = ["name_ru", "name_kk", "url"]
@@ -178,6 +180,7 @@ class KazakhNameFilter(admin.SimpleListFilter):
 
 @admin.register(Tag)
 class TagAdmin(AgreeingMessagesMixin, admin.ModelAdmin):
+    sentences = SENTENCES["articles.tag"]
     list_display = ["name", "name_kk", "slug", "article_count"]
     # Translators go down the list typing Kazakh names, one save for the page.
     list_editable = ["name_kk"]
@@ -269,6 +272,7 @@ class TranslationStateFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
+    sentences = SENTENCES["articles.article"]
     form = ArticleAdminForm
     list_display = [
         "thumbnail",

@@ -9,9 +9,11 @@ Kazakh puts the noun after the name, with a possessive ending («…» мақа�
 
 ``AgreeingMessagesMixin.message_user`` recognises Django's sentences (in the
 admin's language, as Django's catalogs give them) and says the same thing with
-the model's own sentence from ``SENTENCES``; every other message passes
-unchanged. Django still decides what happened (added, "save and continue",
-deleted…), so its redirects and permissions are untouched.
+the model's own sentences, the ModelAdmin's ``sentences`` (a ``Sentences``:
+those of this app's models are below, each other app keeps its own in its
+``admin_messages.py``); every other message passes unchanged. Django still
+decides what happened (added, "save and continue", deleted…), so its
+redirects and permissions are untouched.
 """
 
 import re
@@ -48,6 +50,7 @@ class Sentences:
     delete_selected_forbidden: Promise
 
 
+# This app's models.
 SENTENCES = {
     "articles.article": Sentences(
         added=_("The article “{obj}” was added successfully."),
@@ -219,176 +222,6 @@ SENTENCES = {
             "count",
         ),
     ),
-    "auth.user": Sentences(
-        added=_("The user “{obj}” was added successfully."),
-        changed=_("The user “{obj}” was changed successfully."),
-        deleted=_("The user “{obj}” was deleted successfully."),
-        add_another=_("You may add another user below."),
-        missing=_("There is no user with ID “{key}”: perhaps they were deleted."),
-        count_deleted=ngettext_lazy("%(count)d user deleted.", "%(count)d users deleted.", "count"),
-        count_changed=ngettext_lazy("%(count)d user changed.", "%(count)d users changed.", "count"),
-        cannot_delete=_("The user cannot be deleted"),
-        confirm_delete=_(
-            "Are you sure you want to delete the user “{obj}”? "
-            "The following related objects will be deleted too:"
-        ),
-        delete_protected=_(
-            "Deleting the user “{obj}” would require deleting these protected objects:"
-        ),
-        delete_forbidden=_(
-            "Deleting the user “{obj}” would delete related objects your account may not delete:"
-        ),
-        confirm_delete_selected=ngettext_lazy(
-            "Are you sure you want to delete the selected user? "
-            "The following related objects will be deleted too:",
-            "Are you sure you want to delete the %(count)d selected users? "
-            "The following related objects will be deleted too:",
-            "count",
-        ),
-        delete_selected_protected=ngettext_lazy(
-            "Deleting the selected user would require deleting these protected objects:",
-            "Deleting the %(count)d selected users would require deleting these protected objects:",
-            "count",
-        ),
-        delete_selected_forbidden=ngettext_lazy(
-            "Deleting the selected user would delete related objects your account may not delete:",
-            "Deleting the %(count)d selected users would delete related objects your account "
-            "may not delete:",
-            "count",
-        ),
-    ),
-    "auth.group": Sentences(
-        added=_("The group “{obj}” was added successfully."),
-        changed=_("The group “{obj}” was changed successfully."),
-        deleted=_("The group “{obj}” was deleted successfully."),
-        add_another=_("You may add another group below."),
-        missing=_("There is no group with ID “{key}”: perhaps it was deleted."),
-        count_deleted=ngettext_lazy(
-            "%(count)d group deleted.", "%(count)d groups deleted.", "count"
-        ),
-        count_changed=ngettext_lazy(
-            "%(count)d group changed.", "%(count)d groups changed.", "count"
-        ),
-        cannot_delete=_("The group cannot be deleted"),
-        confirm_delete=_(
-            "Are you sure you want to delete the group “{obj}”? "
-            "The following related objects will be deleted too:"
-        ),
-        delete_protected=_(
-            "Deleting the group “{obj}” would require deleting these protected objects:"
-        ),
-        delete_forbidden=_(
-            "Deleting the group “{obj}” would delete related objects your account may not delete:"
-        ),
-        confirm_delete_selected=ngettext_lazy(
-            "Are you sure you want to delete the selected group? "
-            "The following related objects will be deleted too:",
-            "Are you sure you want to delete the %(count)d selected groups? "
-            "The following related objects will be deleted too:",
-            "count",
-        ),
-        delete_selected_protected=ngettext_lazy(
-            "Deleting the selected group would require deleting these protected objects:",
-            "Deleting the %(count)d selected groups would require deleting these protected "
-            "objects:",
-            "count",
-        ),
-        delete_selected_forbidden=ngettext_lazy(
-            "Deleting the selected group would delete related objects your account may not delete:",
-            "Deleting the %(count)d selected groups would delete related objects your account "
-            "may not delete:",
-            "count",
-        ),
-    ),
-    # Readers' comments (the comments app): looked up by label, nothing imported.
-    "comments.comment": Sentences(
-        added=_("The comment “{obj}” was added successfully."),
-        changed=_("The comment “{obj}” was changed successfully."),
-        deleted=_("The comment “{obj}” was deleted successfully."),
-        add_another=_("You may add another comment below."),
-        missing=_("There is no comment with ID “{key}”: perhaps it was deleted."),
-        count_deleted=ngettext_lazy(
-            "%(count)d comment deleted.", "%(count)d comments deleted.", "count"
-        ),
-        count_changed=ngettext_lazy(
-            "%(count)d comment changed.", "%(count)d comments changed.", "count"
-        ),
-        cannot_delete=_("The comment cannot be deleted"),
-        confirm_delete=_(
-            "Are you sure you want to delete the comment “{obj}”? "
-            "The following related objects will be deleted too:"
-        ),
-        delete_protected=_(
-            "Deleting the comment “{obj}” would require deleting these protected objects:"
-        ),
-        delete_forbidden=_(
-            "Deleting the comment “{obj}” would delete related objects your account may not delete:"
-        ),
-        confirm_delete_selected=ngettext_lazy(
-            "Are you sure you want to delete the selected comment? "
-            "The following related objects will be deleted too:",
-            "Are you sure you want to delete the %(count)d selected comments? "
-            "The following related objects will be deleted too:",
-            "count",
-        ),
-        delete_selected_protected=ngettext_lazy(
-            "Deleting the selected comment would require deleting these protected objects:",
-            "Deleting the %(count)d selected comments would require deleting these protected "
-            "objects:",
-            "count",
-        ),
-        delete_selected_forbidden=ngettext_lazy(
-            "Deleting the selected comment would delete related objects your account may not "
-            "delete:",
-            "Deleting the %(count)d selected comments would delete related objects your account "
-            "may not delete:",
-            "count",
-        ),
-    ),
-    "comments.reader": Sentences(
-        added=_("The reader “{obj}” was added successfully."),
-        changed=_("The reader “{obj}” was changed successfully."),
-        deleted=_("The reader “{obj}” was deleted successfully."),
-        add_another=_("You may add another reader below."),
-        missing=_("There is no reader with ID “{key}”: perhaps it was deleted."),
-        count_deleted=ngettext_lazy(
-            "%(count)d reader deleted.", "%(count)d readers deleted.", "count"
-        ),
-        count_changed=ngettext_lazy(
-            "%(count)d reader changed.", "%(count)d readers changed.", "count"
-        ),
-        cannot_delete=_("The reader cannot be deleted"),
-        confirm_delete=_(
-            "Are you sure you want to delete the reader “{obj}”? "
-            "The following related objects will be deleted too:"
-        ),
-        delete_protected=_(
-            "Deleting the reader “{obj}” would require deleting these protected objects:"
-        ),
-        delete_forbidden=_(
-            "Deleting the reader “{obj}” would delete related objects your account may not delete:"
-        ),
-        confirm_delete_selected=ngettext_lazy(
-            "Are you sure you want to delete the selected reader? "
-            "The following related objects will be deleted too:",
-            "Are you sure you want to delete the %(count)d selected readers? "
-            "The following related objects will be deleted too:",
-            "count",
-        ),
-        delete_selected_protected=ngettext_lazy(
-            "Deleting the selected reader would require deleting these protected objects:",
-            "Deleting the %(count)d selected readers would require deleting these protected "
-            "objects:",
-            "count",
-        ),
-        delete_selected_forbidden=ngettext_lazy(
-            "Deleting the selected reader would delete related objects your account may not "
-            "delete:",
-            "Deleting the %(count)d selected readers would delete related objects your account "
-            "may not delete:",
-            "count",
-        ),
-    ),
 }
 
 # The title of the page refusing to delete selected objects, whatever they are.
@@ -462,9 +295,8 @@ def _django_sentences(opts):
         yield _pattern(form), ("count_changed",)
 
 
-def agreeing(opts, message):
-    """``message`` said with ``opts``' model's own sentences, if it is one of Django's."""
-    sentences = SENTENCES.get(opts.label_lower)
+def agreeing(sentences, opts, message):
+    """``message`` said with ``sentences``, if it is one of Django's about ``opts``' model."""
     if sentences is None:
         return message
     text = str(message)
@@ -501,12 +333,15 @@ class AgreeingMessagesMixin:
 
     delete_confirmation_template = "admin/agreeing_delete_confirmation.html"
     delete_selected_confirmation_template = "admin/agreeing_delete_selected_confirmation.html"
+    # The model's Sentences; None leaves Django's own.
+    sentences = None
 
     def message_user(self, request, message, *args, **kwargs):
-        return super().message_user(request, agreeing(self.opts, message), *args, **kwargs)
+        said = agreeing(self.sentences, self.opts, message)
+        return super().message_user(request, said, *args, **kwargs)
 
     def render_delete_form(self, request, context):
-        sentences = SENTENCES.get(self.opts.label_lower)
+        sentences = self.sentences
         if sentences is not None:
             if context.get("protected") or context.get("perms_lacking"):
                 context["title"] = sentences.cannot_delete
@@ -527,7 +362,7 @@ class AgreeingMessagesMixin:
 def _delete_selected_in_agreement(modeladmin, request, queryset):
     """Django's "delete selected" action, its confirmation page worded for the model."""
     response = delete_selected(modeladmin, request, queryset)
-    sentences = SENTENCES.get(modeladmin.opts.label_lower)
+    sentences = modeladmin.sentences
     if isinstance(response, TemplateResponse) and sentences is not None:
         context = response.context_data
         if context.get("protected") or context.get("perms_lacking"):

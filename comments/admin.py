@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from articles.admin_messages import AgreeingMessagesMixin
 
-from . import moderation
+from . import admin_messages, moderation
 from .models import Comment, Reader
 
 
@@ -42,6 +42,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 @admin.register(Comment)
 class CommentAdmin(AgreeingMessagesMixin, admin.ModelAdmin):
+    sentences = admin_messages.COMMENT
     list_display = ["excerpt", "article_title", "author", "phone", "status", "created_at"]
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, "language", "created_at"]
@@ -133,6 +134,7 @@ class CommentAdmin(AgreeingMessagesMixin, admin.ModelAdmin):
 
 @admin.register(Reader)
 class ReaderAdmin(AgreeingMessagesMixin, admin.ModelAdmin):
+    sentences = admin_messages.READER
     list_display = [
         "display_name",
         "masked_phone",

@@ -91,18 +91,17 @@ class CommentAdmin(AgreeingMessagesMixin, admin.ModelAdmin):
             return ""
         return format_html('<span class="nowrap">{}</span>', obj.reader.masked_phone)
 
-    def _done(self, request, count, singular, plural):
-        self.message_user(request, ngettext(singular, plural, count) % {"count": count})
-
     @admin.action(description=_("Approve selected comments"), permissions=["change"])
     def approve(self, request, queryset):
         count = moderation.approve(request.user, queryset)
-        self._done(request, count, "%(count)s comment approved.", "%(count)s comments approved.")
+        said = ngettext("%(count)s comment approved.", "%(count)s comments approved.", count)
+        self.message_user(request, said % {"count": count})
 
     @admin.action(description=_("Hide selected comments"), permissions=["change"])
     def hide(self, request, queryset):
         count = moderation.hide(request.user, queryset)
-        self._done(request, count, "%(count)s comment hidden.", "%(count)s comments hidden.")
+        said = ngettext("%(count)s comment hidden.", "%(count)s comments hidden.", count)
+        self.message_user(request, said % {"count": count})
 
     @admin.action(
         description=_("Block the authors of selected comments (hides all their comments)"),
@@ -111,7 +110,8 @@ class CommentAdmin(AgreeingMessagesMixin, admin.ModelAdmin):
     def block_authors(self, request, queryset):
         readers = Reader.objects.filter(pk__in=queryset.values("reader"))
         count = moderation.block(request.user, readers)
-        self._done(request, count, "%(count)s reader blocked.", "%(count)s readers blocked.")
+        said = ngettext("%(count)s reader blocked.", "%(count)s readers blocked.", count)
+        self.message_user(request, said % {"count": count})
 
     def save_model(self, request, obj, form, change):
         # A status chosen in the form goes through the same audited path.

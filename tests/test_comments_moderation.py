@@ -166,3 +166,28 @@ def test_readers_cannot_be_added_or_deleted_in_the_admin(moderator):
     assert moderator.get(f"/admin/comments/reader/{reader.pk}/delete/").status_code == 403
     html = moderator.get(f"/admin/comments/reader/{reader.pk}/change/").content.decode()
     assert "+7 7** *** **12" in html and "7011234512" not in html
+
+
+@pytest.mark.parametrize(
+    ("prefix", "approved", "hidden", "blocked"),
+    [
+        ("", "2 комментария одобрены.", "1 комментарий скрыт.", "1 читатель заблокирован."),
+        ("/kk", "2 пікір мақұлданды.", "1 пікір жасырылды.", "1 оқырман бұғатталды."),
+    ],
+)
+def test_bulk_moderation_reports_in_the_admins_language(  # noqa: PLR0917
+    moderator, article, prefix, approved, hidden, blocked
+):
+    comments = [
+        make_comment(article, make_reader(phone=f"+7700000000{n}"), text=f"№{n}", status="pending")
+        for n in (1, 2)
+    ]
+    url = f"{prefix}/admin/comments/comment/?status=all"
+
+    def said(action, *pks):
+        response = moderator.post(url, {"action": action, "_selected_action": pks}, follow=True)
+        return [str(message) for message in response.context["messages"]]
+
+    assert said("approve", *(c.pk for c in comments)) == [approved]
+    assert said("hide", comments[0].pk) == [hidden]
+    assert said("block_authors", comments[1].pk) == [blocked]

@@ -21,8 +21,13 @@ publication: once it passes, the first request empties what that
 publication changes, so a scheduled article goes live on every page without
 anyone saving anything.
 
-A request that carries a session cookie (a logged-in editor) is never served
-from or stored in the cache and gets ``Cache-Control: private, no-cache``.
+A request whose session belongs to a signed-in user of the admin (an editor)
+is never served from or stored in the cache and gets ``Cache-Control:
+private, no-cache``. A reader signed in to comment carries a session too, but
+reader pages are the same for everyone (the comments come apart,
+comments/blocks.py): they get the cached page, and a page rendered for them
+is stored only if nothing in it read the session or a cookie (no ``Vary:
+Cookie``).
 The admin, previews, the view beacon and other technical URLs never are.
 
 The local-memory cache (the embedded default) lives inside one process: run
@@ -33,9 +38,11 @@ import hashlib
 import logging
 import time
 from datetime import UTC, datetime
+from importlib import import_module
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -181,6 +188,20 @@ def page_key(request):
     return f"pagecache:page:{_language(request)}:{digest}"
 
 
+def _admin_session(request):
+    """Whether the request's session is a signed-in admin user's (one query, or one
+    cache read, for a request with a session cookie; none without)."""
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    try:
+        return SESSION_KEY in store
+    except Exception:  # a session store that cannot answer: fresh and private, to be safe
+        logger.warning("Session store unavailable: serving a private page", exc_info=True)
+        return True
+
+
 class PageCacheMiddleware:
     """Serve anonymous GET/HEAD reader pages from the cache; store what is safe to share.
 
@@ -194,9 +215,8 @@ class PageCacheMiddleware:
         self.skip_paths = _never_cached_paths()
 
     def __call__(self, request):
-        if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
-            # A logged-in editor (or anyone with a session) sees fresh pages
-            # that no shared cache may keep.
+        if _admin_session(request):
+            # A logged-in editor sees fresh pages that no shared cache may keep.
             response = self.get_response(request)
             patch_cache_control(response, private=True, no_cache=True)
             response.headers.setdefault("X-Page-Cache", "bypass")
@@ -283,8 +303,10 @@ class PageCacheMiddleware:
         # the language (LocaleMiddleware adds it to unprefixed pages anyway,
         # and a CDN would keep a copy per browser language). Cookie: a request
         # without a session cookie is anonymous whatever other cookies it has
-        # (kept, it would make one entry per cookie string).
-        return vary <= _STRIPPED_VARY
+        # (kept, it would make one entry per cookie string); a page that read
+        # a reader's session is theirs alone.
+        session = bool(request.COOKIES.get(settings.SESSION_COOKIE_NAME))
+        return vary <= (_STRIPPED_VARY - {"cookie"} if session else _STRIPPED_VARY)
 
     def _keys(self, request, response, recorded):
         """What the page depends on: what its view recorded, the frame, and by kind of page."""

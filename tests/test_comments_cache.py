@@ -41,10 +41,27 @@ def test_the_article_page_has_no_session_csrf_or_reader_in_it(client, article, c
     reader = Client()
     sign_in(reader, caplog, name="Айгерим")
     signed_in = reader.get(article.get_absolute_url("ru"))
-    # A signed-in reader's page is rendered afresh, and it is the very same page.
-    assert signed_in["X-Page-Cache"] == "bypass"
+    # A signed-in reader gets the very same page, from the cache.
+    assert signed_in["X-Page-Cache"] == "hit"
     assert signed_in.content == anonymous.content
     assert Client().get(article.get_absolute_url("ru")).content == anonymous.content
+
+
+def test_a_page_a_signed_in_reader_renders_is_the_page_everyone_gets(client, article, caplog):
+    reader = Client()
+    sign_in(reader, caplog, name="Айгерим")
+    for url in _pages(article):
+        first = reader.get(url)
+        assert first["X-Page-Cache"] == "miss", url
+        assert "Айгерим" not in first.content.decode()
+        assert "Set-Cookie" not in first and "csrfmiddlewaretoken" not in first.content.decode()
+        anonymous = client.get(url)
+        assert anonymous["X-Page-Cache"] == "hit", url
+        assert anonymous.content == first.content
+    # Their own pages stay theirs.
+    account = reader.get("/comments/account/")
+    assert account.status_code == 200 and "Айгерим" in account.content.decode()
+    assert "X-Page-Cache" not in account or account["X-Page-Cache"] != "hit"
 
 
 def test_without_javascript_a_link_leads_to_the_articles_comments_page(client, article):

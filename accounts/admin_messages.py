@@ -41,6 +41,7 @@ USER = Sentences(
         "may not delete:",
         "count",
     ),
+    count=ngettext_lazy("%(count)d user", "%(count)d users", "count"),
 )
 
 GROUP = Sentences(
@@ -80,4 +81,5 @@ GROUP = Sentences(
         "may not delete:",
         "count",
     ),
+    count=ngettext_lazy("%(count)d group", "%(count)d groups", "count"),
 )

@@ -48,6 +48,8 @@ class Sentences:
     confirm_delete_selected: Promise
     delete_selected_protected: Promise
     delete_selected_forbidden: Promise
+    # Under the list: "6 articles" (Django's puts the plural name after any number).
+    count: Promise | None = None
 
 
 # This app's models.
@@ -95,6 +97,7 @@ SENTENCES = {
             "may not delete:",
             "count",
         ),
+        count=ngettext_lazy("%(count)d article", "%(count)d articles", "count"),
     ),
     "articles.rubric": Sentences(
         added=_("The rubric “{obj}” was added successfully."),
@@ -139,6 +142,7 @@ SENTENCES = {
             "may not delete:",
             "count",
         ),
+        count=ngettext_lazy("%(count)d rubric", "%(count)d rubrics", "count"),
     ),
     "articles.source": Sentences(
         added=_("The source “{obj}” was added successfully."),
@@ -183,6 +187,7 @@ SENTENCES = {
             "may not delete:",
             "count",
         ),
+        count=ngettext_lazy("%(count)d source", "%(count)d sources", "count"),
     ),
     "articles.tag": Sentences(
         added=_("The tag “{obj}” was added successfully."),
@@ -221,6 +226,7 @@ SENTENCES = {
             "may not delete:",
             "count",
         ),
+        count=ngettext_lazy("%(count)d tag", "%(count)d tags", "count"),
     ),
 }
 

@@ -47,6 +47,7 @@ COMMENT = Sentences(
         "may not delete:",
         "count",
     ),
+    count=ngettext_lazy("%(count)d comment", "%(count)d comments", "count"),
 )
 
 READER = Sentences(
@@ -86,4 +87,5 @@ READER = Sentences(
         "may not delete:",
         "count",
     ),
+    count=ngettext_lazy("%(count)d reader", "%(count)d readers", "count"),
 )

@@ -492,3 +492,35 @@ def test_comment_messages_agree(client, article, lang, expected):
     assert expected[2] in page_text(client.post(url, selected))
     response = client.post(url, {**selected, "post": "yes"}, follow=True)
     assert said(response) == [expected[3]]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "count", "expected"),
+    [
+        ("", 1, "1 статья"),
+        ("", 3, "3 статьи"),
+        ("", 5, "5 статей"),
+        ("", 21, "21 статья"),
+        ("/kk", 1, "1 мақала"),
+        ("/kk", 6, "6 мақала"),
+    ],
+)
+def test_the_list_counts_its_objects_as_the_language_does(  # noqa: PLR0917
+    client, chief, rubric, prefix, count, expected
+):
+    Article.objects.bulk_create(
+        Article(title_ru=f"Статья {n}", body_ru="<p>Текст.</p>", rubric=rubric)
+        for n in range(count)
+    )
+    page = client.get(f"{prefix}/admin/articles/article/?all=").content.decode()
+    paginator = re.search(r'<p class="paginator">(.*?)</p>', page, re.S).group(1)
+    assert " ".join(strip_tags(paginator).split()) == expected
+
+
+@pytest.mark.parametrize(("prefix", "expected"), [("", "2 комментария"), ("/kk", "2 пікір")])
+def test_the_comment_list_counts_in_the_language_too(client, chief, article, prefix, expected):
+    for phone in ("+77000000001", "+77000000002"):
+        make_comment(article, make_reader(phone=phone), text="Хорошо", status="pending")
+    page = client.get(f"{prefix}/admin/comments/comment/").content.decode()
+    paginator = re.search(r'<p class="paginator">(.*?)</p>', page, re.S).group(1)
+    assert " ".join(strip_tags(paginator).split()) == expected

@@ -354,6 +354,7 @@ class RussianChanges:
     photos: dict  # photo id -> {field: html}
     changed_words: int
     changed_blocks: list  # positions of Russian body blocks that changed
+    changed_photos: list  # positions (from 0) of photos whose Russian texts changed
 
 
 def _photo_basis(basis, photo):
@@ -385,16 +386,14 @@ def russian_changes(article, basis=None):
     current_body = richtext.sanitize(article.body_ru or "")
     rows, changed = body_rows(basis.body if compare else None, current_body)
     total += changed
-    photos = {}
-    for photo in article.photos.all():
+    photos, changed_photos = {}, []
+    for index, photo in enumerate(article.photos.all()):
         before = _photo_basis(basis, photo) if compare else None
-        photos[photo.pk] = {
-            name: text(
-                None if before is None else before.get(name, ""),
-                getattr(photo, f"{name}_ru") or "",
-            )
-            for name in PHOTO_FIELDS
-        }
+        olds = {name: None if before is None else before.get(name, "") for name in PHOTO_FIELDS}
+        news = {name: getattr(photo, f"{name}_ru") or "" for name in PHOTO_FIELDS}
+        photos[photo.pk] = {name: text(olds[name], news[name]) for name in PHOTO_FIELDS}
+        if any(olds[name] is not None and olds[name] != news[name] for name in PHOTO_FIELDS):
+            changed_photos.append(index)
     return RussianChanges(
         outdated=outdated,
         known=compare or not outdated,
@@ -404,6 +403,7 @@ def russian_changes(article, basis=None):
         photos=photos,
         changed_words=total,
         changed_blocks=[row.index for row in rows if row.kind in {"changed", "inserted"}],
+        changed_photos=changed_photos,
     )
 
 

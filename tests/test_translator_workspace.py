@@ -523,7 +523,14 @@ def test_a_russian_caption_corrected_in_the_admin_sends_the_article_to_the_queue
 
     # The translator translates the caption: the Kazakh version is current again.
     response = translator.get(change_url(school))
-    assert "Новая школа <ins>в 33-м микрорайоне</ins>" in response.content.decode()
+    page = response.content.decode()
+    assert "Новая школа <ins>в 33-м микрорайоне</ins>" in page
+    # The notice says where: nothing is marked in the headline, lead or body.
+    assert (
+        "Изменились подписи, альтернативный текст или авторы фото: "
+        '<a href="#photos-0">фото 1</a>' in page
+    )
+    assert 'id="photos-0"' in page
     response = translator.post(
         change_url(school),
         posted(response, **{"photos-0-caption_kk": "33-шағынаудандағы жаңа мектеп"}),

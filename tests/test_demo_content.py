@@ -11,6 +11,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from articles import workspace
 from articles.models import Article, ArticleSource, Photo, Rubric, Source, Tag
 from comments.models import Comment
 
@@ -127,6 +128,15 @@ class TestLoadedDemo:
             "госуслуги",
             "закон",
         }
+
+    def test_one_translation_waits_for_a_russian_correction_with_the_change_marked(self, demo):
+        outdated = [a for a in Article.objects.to_translate() if a.translation_state == "outdated"]
+        assert [a.title_ru for a in outdated] == [
+            "Пожар на складе в промзоне Актау потушили за три часа"
+        ]
+        changes = workspace.russian_changes(outdated[0])
+        assert changes.changed_words == 2  # 800 out, 850 in
+        assert "<del>800</del><ins>850</ins>" in "".join(row.html for row in changes.body)
 
     def test_most_read_has_a_day_and_a_week_to_show(self, demo):
         lists = Article.objects.in_language("kk").most_read_by_period((1, 7))

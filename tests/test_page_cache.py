@@ -4,6 +4,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
@@ -402,3 +403,14 @@ def test_editors_get_most_read_and_related_built_fresh(staff_client, read_and_re
     html = staff_client.get(url).content.decode()
     assert "снова ходит" in _section(html, 'class="sidebar"')
     assert "снова ходит" in _section(html, 'class="related"')
+
+
+@pytest.mark.parametrize("junk", ["x", "a" * 5000, "abc\x00def", "../../etc/passwd", "%00"])
+def test_a_junk_session_cookie_gets_the_page_never_an_error(client, article, junk):
+    url = article.get_absolute_url("ru")
+    _fill(Client(), [url])
+    client.cookies[settings.SESSION_COOKIE_NAME] = junk
+    response = client.get(url)
+    assert response.status_code == 200
+    assert article.title_ru in response.content.decode()
+    assert response["X-Page-Cache"] == "hit"  # nobody signed in: the shared page

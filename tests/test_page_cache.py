@@ -414,3 +414,11 @@ def test_a_junk_session_cookie_gets_the_page_never_an_error(client, article, jun
     assert response.status_code == 200
     assert article.title_ru in response.content.decode()
     assert response["X-Page-Cache"] == "hit"  # nobody signed in: the shared page
+
+
+def test_a_session_cookie_the_database_cannot_look_up_gets_a_fresh_page(client, article):
+    # PostgreSQL refuses a NUL in a query: the page is rendered, privately, not a 500.
+    client.cookies[settings.SESSION_COOKIE_NAME] = "abcdefgh\x00ijklmnop"
+    response = client.get(article.get_absolute_url("ru"))
+    assert response.status_code == 200
+    assert article.title_ru in response.content.decode()

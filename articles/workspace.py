@@ -351,7 +351,6 @@ class RussianChanges:
     title: str
     lead: str
     body: list
-    photos: dict  # photo id -> {field: html}
     changed_words: int
     changed_blocks: list  # positions of Russian body blocks that changed
     changed_photos: list  # positions (from 0) of photos whose Russian texts changed
@@ -364,6 +363,16 @@ def _photo_basis(basis, photo):
     if basis._state.adding:
         return None
     return (basis.photos or {}).get(str(photo.pk), {})
+
+
+def _photo_field(before, photo, name):
+    """``(html, changed_words)`` of a photo's Russian text ``name`` against its
+    texts ``before`` (None: unknown, shown plain and not counted)."""
+    new = getattr(photo, f"{name}_ru") or ""
+    old = None if before is None else before.get(name, "")
+    if old is None or old == new:
+        return mark_safe(escape(new)), 0  # noqa: S308 (escaped)
+    return word_diff(old, new)
 
 
 def russian_changes(article, basis=None):
@@ -386,13 +395,12 @@ def russian_changes(article, basis=None):
     current_body = richtext.sanitize(article.body_ru or "")
     rows, changed = body_rows(basis.body if compare else None, current_body)
     total += changed
-    photos, changed_photos = {}, []
+    changed_photos = []
     for index, photo in enumerate(article.photos.all()):
         before = _photo_basis(basis, photo) if compare else None
-        olds = {name: None if before is None else before.get(name, "") for name in PHOTO_FIELDS}
-        news = {name: getattr(photo, f"{name}_ru") or "" for name in PHOTO_FIELDS}
-        photos[photo.pk] = {name: text(olds[name], news[name]) for name in PHOTO_FIELDS}
-        if any(olds[name] is not None and olds[name] != news[name] for name in PHOTO_FIELDS):
+        counts = [_photo_field(before, photo, name)[1] for name in PHOTO_FIELDS]
+        total += sum(counts)
+        if any(counts):
             changed_photos.append(index)
     return RussianChanges(
         outdated=outdated,
@@ -400,7 +408,6 @@ def russian_changes(article, basis=None):
         title=mark_safe(title),  # noqa: S308 (escaped above)
         lead=mark_safe(lead),  # noqa: S308
         body=rows,
-        photos=photos,
         changed_words=total,
         changed_blocks=[row.index for row in rows if row.kind in {"changed", "inserted"}],
         changed_photos=changed_photos,
@@ -436,22 +443,14 @@ def words_to_translate(article, history=True):
         total += body_rows(basis.body, article.body_ru or "")[1]
     for photo in article.photos.all():
         before = _photo_basis(basis, photo)
-        for name in PHOTO_FIELDS if before is not None else ():
-            old, new = before.get(name, ""), getattr(photo, f"{name}_ru") or ""
-            total += word_diff(old, new)[1] if old != new else 0
+        total += sum(_photo_field(before, photo, name)[1] for name in PHOTO_FIELDS)
     return total
 
 
 def photo_text(photo, name):
     """A photo's Russian caption, alt text or credit, marked with its changes
     since the translation when the Kazakh version is outdated."""
-    new = getattr(photo, f"{name}_ru") or ""
     article = photo.article
-    if article.translation_state != "outdated":
-        return new
-    basis = basis_for(article)
+    basis = basis_for(article) if article.translation_state == "outdated" else None
     before = _photo_basis(basis, photo) if basis else None
-    old = None if before is None else before.get(name, "")
-    if old is None or old == new:
-        return new
-    return word_diff(old, new)[0]
+    return _photo_field(before, photo, name)[0]

@@ -4,7 +4,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from articles.admin_messages import Sentences
+from groundwork.admin_messages import Sentences
 
 USER = Sentences(
     added=_("The user “{obj}” was added successfully."),

@@ -14,7 +14,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField, TagWidget
 
-from . import conflicts, spelling
+from articles import conflicts
+from groundwork import spelling
+
 from .models import Article, Tag
 
 # Statuses a user without the publish permission may choose.

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from articles import fragments, languages
+from articles import languages
+from pagecache import fragments
 
 
 def site(request):

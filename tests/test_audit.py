@@ -7,7 +7,8 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import Article, AuditEntry
+from articles.models import Article
+from audit.models import AuditEntry
 from tests.admin_forms import form_data
 
 

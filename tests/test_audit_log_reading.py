@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from reversion.models import Version
 
-from articles.models import Article, AuditEntry
+from articles.models import Article
+from audit.models import AuditEntry
 from tests.admin_forms import form_data
 
 from .test_admin_articles import form_data as article_form_data

@@ -11,18 +11,10 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from articles import audit
-from articles.models import (
-    Article,
-    ArticleSource,
-    ArticleViewDay,
-    AuditEntry,
-    Photo,
-    Rubric,
-    Source,
-    Tag,
-    TaggedArticle,
-)
+from articles.models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
+from audit import trail as audit
+from audit.models import AuditEntry
+from viewcounts.models import ArticleViewDay
 
 CONTENT = [Rubric, Source, Tag, Article, TaggedArticle, ArticleSource, Photo, ArticleViewDay]
 

@@ -13,7 +13,7 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, override
 
-from articles import fragments, languages
+from articles import languages
 
 from .. import credits, richtext
 
@@ -200,18 +200,3 @@ def hreflang_links(context):
 @register.simple_tag
 def og_locale():
     return {"ru": "ru_RU", "kk": "kk_KZ"}.get(languages.current(), "ru_RU")
-
-
-@register.simple_tag(takes_context=True)
-def chrome(context, template_name, variant=""):
-    """A piece of the page's frame (rubric menu, footer), rendered once per chrome version.
-
-    ``variant`` tells apart what differs between pages (the current rubric).
-    """
-
-    def render():
-        with context.push():
-            return context.template.engine.get_template(template_name).render(context)
-
-    name = f"{template_name}:{languages.current()}:{variant if variant is not None else ''}"
-    return mark_safe(fragments.chrome(context.get("request"), name, render))  # noqa: S308 - a template's output

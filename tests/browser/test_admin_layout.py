@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from articles import audit
 from articles.models import Article
+from audit import trail as audit
 
 pytestmark = pytest.mark.browser
 

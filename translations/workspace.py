@@ -26,9 +26,11 @@ from django.utils.safestring import mark_safe
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from . import richtext
-from .languages import LANGUAGE_CODES
-from .models import Article, Photo, TranslationBasis
+from articles import richtext
+from articles.languages import LANGUAGE_CODES
+from articles.models import Article, Photo
+
+from .models import TranslationBasis
 
 PHOTO_FIELDS = ("caption", "alt", "credit")
 LIST_TAGS = {"ul", "ol"}

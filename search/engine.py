@@ -34,10 +34,10 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from . import spelling
-from .models import Article
-from .richtext import plain_text
-from .stemming import stem
+from articles.models import Article
+from articles.richtext import plain_text
+from groundwork import spelling
+from search.stemming import stem
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8

@@ -41,7 +41,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from . import purge
+from pagecache import purge
 
 CHROME = "chrome"
 PUBLISHED = "published"

@@ -48,8 +48,10 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
-from . import dependencies, fragments, reserved
-from .models import Article, TaggedArticle, forget_most_read
+from articles import reserved
+from articles.models import Article, TaggedArticle
+from pagecache import dependencies, fragments
+from viewcounts.ranking import forget_most_read
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +71,7 @@ _NOT_REPLAYED = {
 }
 _STRIPPED_VARY = {"accept-language", "cookie"}
 # Reader pages: every view of these URL namespaces...
-CACHED_NAMESPACES = {"articles"}
+CACHED_NAMESPACES = {"articles", "search"}
 # ...and, outside them, what search engines read, as content-bound as a page...
 CACHED_VIEWS = {"robots_txt", "sitemap", "sitemap_section", "news_sitemap"}
 # ...but never a draft's preview (signed link, one editor's eyes).

@@ -40,7 +40,7 @@ def existing_spelling(names):
 
     An editor working in Kazakh types "ақтау" and gets the tag "Актау" (its
     Kazakh name "Ақтау"), not a second tag. The candidates are fetched by
-    their usual spellings and compared with casefold() (articles/spelling.py:
+    their usual spellings and compared with casefold() (groundwork/spelling.py:
     SQLite folds only ASCII case).
     """
     if not names:

@@ -182,7 +182,7 @@ class Tag(TagBase):
         if not self.name_kk:
             return
         # One Kazakh name, one tag: typed in an article, it must find one tag.
-        # Spellings first, then casefold(): articles/spelling.py.
+        # Spellings first, then casefold(): groundwork/spelling.py.
         name = self.name_kk
         others = Tag.objects.exclude(pk=self.pk).filter(
             models.Q(name_kk__in=spelling.variants(name)) | models.Q(name_kk__iexact=name)

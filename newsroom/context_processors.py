@@ -23,6 +23,6 @@ def site(request):
         },
         "site_url": settings.SITE_URL,
         # The rubric menu: one query, and only on pages that show the menu;
-        # readers' pages share it from the cache (articles/fragments.py).
+        # readers' pages share it from the cache (pagecache/fragments.py).
         "site_rubrics": SimpleLazyObject(lambda: fragments.rubric_menu(request)),
     }

@@ -217,7 +217,7 @@ else:
 # long a CDN or reverse proxy may keep it.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", 60)
-# A CDN's or Varnish's purge-by-key endpoint (articles/purge.py): changed keys
+# A CDN's or Varnish's purge-by-key endpoint (pagecache/purge.py): changed keys
 # are POSTed there from a background thread. Empty: none.
 PAGE_CACHE_PURGE_URL = os.environ.get("PAGE_CACHE_PURGE_URL", "").strip()
 if PAGE_CACHE_PURGE_URL and not PAGE_CACHE_PURGE_URL.startswith(("http://", "https://")):

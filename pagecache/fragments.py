@@ -2,7 +2,7 @@
 
 - **"Most read"** (the sidebar) is the same on every page of a language and
   changes with every flush of view counts. A page served through the page
-  cache holds a marker where it goes; the page cache (articles/pagecache.py)
+  cache holds a marker where it goes; the page cache (pagecache/middleware.py)
   puts the current sidebar in each time it serves the page, whether it was
   rendered just now or ten minutes ago. So the sidebar follows the counts
   within ``MOST_READ_SECONDS`` and no page is ever emptied for it. It is

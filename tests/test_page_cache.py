@@ -324,7 +324,7 @@ def test_editors_changes_in_the_admin_show_at_once_on_cached_pages(client, artic
             assert ("Бакуге паром" if url.startswith("/kk/") else "Паром в Баку") in text, url
 
 
-# Pieces shared by many pages (articles/fragments.py) ---------------------------
+# Pieces shared by many pages (pagecache/fragments.py) ---------------------------
 
 
 def _section(html, marker):

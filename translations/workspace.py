@@ -1,7 +1,7 @@
 """The translators' workspace: what a Kazakh version was made from, and what changed since.
 
 - ``remember_basis(article)`` stores the Russian text the Kazakh version is
-  based on (``TranslationBasis``). A receiver (articles/signals.py) calls it
+  based on (``TranslationBasis``). A receiver (translations/receivers.py) calls it
   on every save that changes the Kazakh text, whatever path saved it; the
   "still accurate" confirmation calls it directly.
 - ``basis_for(article)`` reads that text back (for articles translated before

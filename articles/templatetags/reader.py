@@ -3,13 +3,13 @@ source credits, share links, Open Graph images and the NewsArticle JSON-LD.
 """
 
 import json
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.html import format_html, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, override
 
@@ -61,16 +61,6 @@ def grouped(number):
 def unbroken_numbers(text):
     """Plain text whose numbers never break across lines: "№ 12345", "15 970"."""
     return richtext.unbroken_numbers_text(str(text))
-
-
-@register.simple_tag
-def source_link(credit):
-    """The credited source's name, linked to the original when there is a link."""
-    name = localized(credit.source, "name")
-    url = credit.url or credit.source.url
-    if not url:
-        return format_html("{}", name)
-    return format_html('<a href="{}" rel="nofollow noopener">{}</a>', url, name)
 
 
 @register.simple_tag
@@ -151,11 +141,6 @@ def article_jsonld(context, article, photos, credits):
 def plain(value):
     """Rich text as a plain one-line string (meta descriptions)."""
     return " ".join(strip_tags(value or "").split())
-
-
-@register.filter
-def urlquote(value):
-    return quote(str(value), safe="")
 
 
 @register.simple_tag(takes_context=True)

@@ -309,6 +309,13 @@ class ArticleQuerySet(models.QuerySet):
         # SQLite use the flag column of the rubric indexes.
         return self.filter(**{_language_flag(code): models.Value(True)})
 
+    def in_some_language(self):
+        """Articles that exist in at least one language (an import may publish one in none)."""
+        condition = models.Q()
+        for code in LANGUAGE_CODES:
+            condition |= models.Q(**{_language_flag(code): models.Value(True)})
+        return self.filter(condition)
+
     def missing_language(self, code):
         return self.filter(**{_language_flag(code): models.Value(False)})
 

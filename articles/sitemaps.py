@@ -83,6 +83,7 @@ class ArticleSitemap(_CanonicalSitemap):
         # not load their bodies (in_ru/in_kk say which languages it exists in).
         return (
             Article.objects.published()
+            .in_some_language()
             .order_by("-published_at", "-id")
             .values(
                 "pk",
@@ -103,7 +104,11 @@ class ArticleSitemap(_CanonicalSitemap):
         return item["updated_at"]
 
     def get_latest_lastmod(self):
-        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return (
+            Article.objects.published()
+            .in_some_language()
+            .aggregate(latest=Max("updated_at"))["latest"]
+        )
 
 
 def _row_path(row, language):

@@ -170,6 +170,10 @@ def article_detail(request, rubric, pk, slug=""):
     article = get_object_or_404(
         Article.objects.published().select_related("rubric").with_figures(), pk=pk
     )
+    if not article.languages:
+        # Published with no text in any language (from the shell or an
+        # import; the admin refuses it): not public anywhere.
+        raise Http404
     if not article.exists_in(language):
         # The other language's URL leads, visibly, to the version that exists.
         return render(

@@ -1,4 +1,4 @@
-"""Readers' phone numbers: one spelling (+7 and ten digits), as people write it, masked for moderators."""
+"""Readers' phone numbers: one spelling (+7 and ten digits), as people write it, masked."""
 
 import re
 

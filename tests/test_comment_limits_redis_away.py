@@ -1,4 +1,4 @@
-"""The limits on SMS codes and comments hold when Redis is away: refused with 429, never let through.
+"""The limits on SMS codes and comments hold when Redis is away: 429, never let through.
 
 Real failures as in tests/test_faults.py: a private ``redis-server`` stopped
 mid-test, a port where nothing listens, a listener that accepts and never
@@ -73,7 +73,7 @@ def test_code_checks_are_refused_when_redis_is_away(client, caplog, settings):
 
 
 @pytest.mark.parametrize("away", ["stopped", "hung"])
-def test_comments_are_refused_when_redis_is_away(
+def test_comments_are_refused_when_redis_is_away(  # noqa: PLR0917
     client, caplog, article, silent_listener, settings, away
 ):
     sign_in(client, caplog)

@@ -199,4 +199,3 @@ def test_editors_open_close_or_hide_comments_in_the_article_form_reporters_canno
     client.post(change_url(article), form_data(article, comments="open"))
     article.refresh_from_db()
     assert article.comments == "closed"
-

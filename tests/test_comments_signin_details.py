@@ -1,4 +1,4 @@
-"""The details of signing in and commenting that readers met: the number kept, a way back, the limit said.
+"""Signing in and commenting as readers met it: the number kept, a way back, the limit said.
 
 Also the page structure validators asked for: the comment form's section has
 a heading, and each search landmark has a name of its own.
@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-from .readers import PHONE_TYPED, last_code, sign_in
+from .readers import PHONE_TYPED, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,8 @@ class _Landmarks(HTMLParser):
         if tag in {"h1", "h2", "h3"} and self._open and self._open[-1]["heading"] is None:
             self._open[-1]["heading"] = attrs.get("id") or tag
         if attrs.get("role") == "search":
-            self.searches.append(attrs.get("aria-label") or ("#" + attrs.get("aria-labelledby", "")))
+            named = attrs.get("aria-label") or ("#" + attrs.get("aria-labelledby", ""))
+            self.searches.append(named)
         if attrs.get("id"):
             self._text_for = attrs["id"]
             self.ids[self._text_for] = ""

@@ -1,4 +1,4 @@
-"""An article published with no text in any language (shell, import) is public nowhere, and never a 500."""
+"""An article published with no text in any language (shell, import): public nowhere, no 500."""
 
 import pytest
 from django.test import Client

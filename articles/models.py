@@ -22,7 +22,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from . import conflicts, images, languages, reserved, richtext, slugs, spelling
+from . import conflicts, images, languages, photocredits, reserved, richtext, slugs, spelling
 from .languages import LANGUAGE_CODES
 
 # "Most read" ranks at most this many articles (a sidebar shows a handful).
@@ -812,7 +812,10 @@ class Photo(models.Model):
         _("credit"),
         max_length=200,
         blank=True,
-        help_text=_("For example: Photo: press service of the akimat"),
+        help_text=_(
+            "Whose photo it is, for example: press service of the akimat. "
+            "The page adds “Photo:” itself."
+        ),
     )
     alt = models.CharField(
         _("alt text"),
@@ -829,6 +832,13 @@ class Photo(models.Model):
         verbose_name_plural = _("photos")
         ordering = ["position", "id"]
         indexes = [models.Index(fields=["article", "position"], name="photo_article_position_idx")]
+
+    def save(self, *args, **kwargs):
+        # The page says «Фото:»/«Сурет:» itself (articles/photocredits.py).
+        for code in LANGUAGE_CODES:
+            field = f"credit_{code}"
+            setattr(self, field, photocredits.without_label(getattr(self, field, None)))
+        super().save(*args, **kwargs)
 
     def __str__(self):
         # Named as editors know it: by its caption, else by its place, never by its file.

@@ -74,9 +74,12 @@ def source_link(credit):
 
 
 @register.simple_tag
-def credits_line(article_sources):
-    """Who reports the article and whom they cite, as sentences (articles/credits.py)."""
-    return credits.credits_line(article_sources)
+def credits_line(article_sources, lead=""):
+    """Who reports the article and whom they cite, as sentences (articles/credits.py).
+
+    Left out of the sentences: the sources ``lead`` already credits.
+    """
+    return credits.credits_line(article_sources, lead)
 
 
 @register.filter

@@ -110,9 +110,11 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        # The rubric, then the tags, named in the feed's language.
+        # The rubric, then the tags named in the feed's language (a Kazakh
+        # feed leaves out tags that have no Kazakh name yet).
+        language = languages.current()
         names = [localized(item.rubric, "name")] + [
-            localized(tag, "name") for tag in item.tags.all()
+            localized(tag, "name") for tag in item.tags.all() if tag.is_named_in(language)
         ]
         return [self.as_text(name) for name in names]
 

@@ -163,7 +163,10 @@ class Tag(TagBase):
         _("name in Kazakh"),
         max_length=100,
         blank=True,
-        help_text=_("Shown on Kazakh pages. Empty: they show the Russian name."),
+        help_text=_(
+            "Shown on Kazakh pages. Empty: Kazakh pages and feeds leave the tag out "
+            "until it has a Kazakh name."
+        ),
     )
 
     class Meta:
@@ -179,6 +182,16 @@ class Tag(TagBase):
 
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    def is_named_in(self, code):
+        """Has the tag a name in ``code``? Pages and feeds in a language show only those.
+
+        Its own ``name`` is Russian; another language needs ``name_<code>``: a
+        Kazakh page never shows a Russian tag name.
+        """
+        if code == settings.LANGUAGE_CODE:
+            return bool(self.name)
+        return bool((getattr(self, f"name_{code}", "") or "").strip())
 
     def clean(self):
         super().clean()

@@ -134,8 +134,21 @@ def rubric(request, rubric):
 def tag(request, slug):
     language = languages.current()
     tag = get_object_or_404(Tag, slug=slug)
-    page = _page(request, _listing(language).filter(tags=tag))
+    # Recorded first: naming the tag in Kazakh empties the "not in this language" page.
     dependencies.record(dependencies.tag(tag.pk))
+    named_in = [code for code in LANGUAGE_CODES if tag.is_named_in(code)]
+    if language not in named_in:
+        # No name in this language yet: no page mixing languages; a visible
+        # way to the tag's page that exists, as for an untranslated article.
+        with translation.override(named_in[0]):
+            other_url = tag.get_absolute_url()
+        return render(
+            request,
+            "articles/tag_not_translated.html",
+            {"tag": tag, "other_url": other_url, "other_language": named_in[0]},
+            status=404,
+        )
+    page = _page(request, _listing(language).filter(tags=tag))
     _record_listing(page, dependencies.tag_list(tag.pk))
     query = _page_query(page)
     return render(
@@ -145,19 +158,27 @@ def tag(request, slug):
             "tag": tag,
             "page": page,
             "most_read": _most_read(request, language),
-            "alternates": _alternates("articles:tag", query, slug=tag.slug),
+            "alternates": {
+                code: url
+                for code, url in _alternates("articles:tag", query, slug=tag.slug).items()
+                if code in named_in
+            },
             "canonical_path": request.path + query,
         },
     )
 
 
 def article_context(article, **extra):
-    """What articles/article_detail.html needs of the article (the preview uses it too)."""
+    """What articles/article_detail.html needs of the article (the preview uses it too).
+
+    Tags without a name in the page's language are left out (Tag.is_named_in).
+    """
+    language = languages.current()
     return {
         "article": article,
         "photos": list(article.photos.all()),
         "credits": list(article.article_sources.all()),
-        "tags": list(article.tags.all()),
+        "tags": [tag for tag in article.tags.all() if tag.is_named_in(language)],
         **extra,
     }
 
@@ -191,7 +212,8 @@ def article_detail(request, rubric, pk, slug=""):
     # even when "most read" needs its fallback.
     related = fragments.related(request, article, language)
     context = article_context(article)
-    dependencies.record(*(dependencies.tag(tag.pk) for tag in context["tags"]))
+    # Every tag, shown or not: a tag named in Kazakh later must appear here.
+    dependencies.record(*(dependencies.tag(tag.pk) for tag in article.tags.all()))
     dependencies.record(*(dependencies.source(credit.source_id) for credit in context["credits"]))
     return render(
         request,

@@ -22,7 +22,7 @@ def enrich(article, count=3):
             position=index,
         )
         tag, _created = Tag.objects.get_or_create(
-            name=f"Тег {index}", defaults={"slug": f"teg-{index}"}
+            name=f"Тег {index}", defaults={"slug": f"teg-{index}", "name_kk": f"Тег {index} kk"}
         )
         article.tags.add(tag)
         source = Source.objects.create(

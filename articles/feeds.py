@@ -127,14 +127,17 @@ class LatestArticlesFeed(Feed):
         return self.as_text(item.byline) if item.byline else None
 
     # The lead photo as an enclosure: aggregators show it next to the headline.
+    # RSS asks for the file's length in bytes: the size recorded when its
+    # renditions were made (no storage call per item). A photo whose size is
+    # not known has no enclosure, rather than an invented "0".
     def item_enclosure_url(self, item):
         photo = item.lead_photo
-        return photo_image_url(photo) if photo else None
+        if photo is None or not photo.og_image["bytes"]:
+            return None
+        return photo_image_url(photo)
 
     def item_enclosure_length(self, item):
-        # RSS asks for a length; reading it would mean a storage call per item,
-        # and 0 ("unknown") is what aggregators accept.
-        return 0
+        return item.lead_photo.og_image["bytes"]
 
     def item_enclosure_mime_type(self, item):
         url = self.item_enclosure_url(item) or ""

@@ -884,15 +884,19 @@ class Photo(models.Model):
 
     @property
     def og_image(self):
-        """{"url", "width", "height"} for Open Graph: the largest JPEG up to 1280 px."""
-        chosen = images.pick(self.renditions or {}, "jpeg", 1280)
+        """{"url", "width", "height", "bytes"} for Open Graph and feeds: the largest
+        JPEG up to 1280 px. "bytes" is the file's size when it was recorded
+        (images.make_renditions, the ``rendition_sizes`` command), else None."""
+        renditions = self.renditions or {}
+        chosen = images.pick(renditions, "jpeg", 1280)
         if chosen:
             width, height, address = chosen[0], chosen[1], images.url(chosen[2])
+            size = (renditions.get("bytes") or {}).get(chosen[2])
         else:
-            width, height, address = self.width, self.height, self.image.url
+            width, height, address, size = self.width, self.height, self.image.url, None
         if address.startswith("/"):
             address = settings.SITE_URL + address
-        return {"url": address, "width": width, "height": height}
+        return {"url": address, "width": width, "height": height, "bytes": size}
 
 
 class ArticleSource(models.Model):

@@ -3,8 +3,9 @@
 ``/rss/`` and ``/kk/rss/`` carry the newest articles of that language;
 ``/<rubric>/rss/`` (and under ``/kk/``) those of one rubric; ``rss/atom/``
 beside each carries the same items as Atom (under the reserved word ``rss``,
-so no rubric slug can shadow it). Links are absolute from
-``settings.SITE_URL`` (the canonical host), not from the request's host.
+so no rubric slug can shadow it). Links are absolute from ``SITE_URL`` (the
+canonical host), not from the request's host; in development without
+``SITE_URL``, from the address the site is served on (articles/siteurl.py).
 
 Every field here is plain text (titles, leads, names, the byline). A feed
 reader takes an RSS ``<description>`` as HTML, and many take the other RSS
@@ -23,7 +24,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from . import dependencies, languages
+from . import dependencies, languages, siteurl
 from .models import Article, Comments, Rubric
 from .templatetags.reader import localized, photo_image_url
 
@@ -70,10 +71,10 @@ class LatestArticlesFeed(Feed):
         return self.as_text(_site_name())
 
     def link(self, obj):
-        return settings.SITE_URL + reverse("articles:home")
+        return siteurl.origin() + reverse("articles:home")
 
     def feed_url(self, obj):
-        return settings.SITE_URL + reverse("articles:feed")
+        return siteurl.origin() + reverse("articles:feed")
 
     def description(self, obj):
         return self.as_text(_site_name())
@@ -96,7 +97,7 @@ class LatestArticlesFeed(Feed):
         return self.as_html_text(getattr(item, f"lead_{languages.current()}") or "")
 
     def item_link(self, item):
-        return settings.SITE_URL + item.get_absolute_url(languages.current())
+        return siteurl.origin() + item.get_absolute_url(languages.current())
 
     def item_guid(self, item):
         return self.item_link(item)
@@ -157,10 +158,10 @@ class RubricFeed(LatestArticlesFeed):
         return self.as_text(f"{localized(obj, 'name')} — {_site_name()}")
 
     def link(self, obj):
-        return settings.SITE_URL + reverse("articles:rubric", kwargs={"rubric": obj.slug})
+        return siteurl.origin() + reverse("articles:rubric", kwargs={"rubric": obj.slug})
 
     def feed_url(self, obj):
-        return settings.SITE_URL + reverse("articles:rubric_feed", kwargs={"rubric": obj.slug})
+        return siteurl.origin() + reverse("articles:rubric_feed", kwargs={"rubric": obj.slug})
 
     def articles(self, obj):
         return super().articles(obj).in_rubric(obj)
@@ -180,9 +181,9 @@ class AtomMixin:
 
 class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
     def feed_url(self, obj):
-        return settings.SITE_URL + reverse("articles:atom_feed")
+        return siteurl.origin() + reverse("articles:atom_feed")
 
 
 class RubricAtomFeed(AtomMixin, RubricFeed):
     def feed_url(self, obj):
-        return settings.SITE_URL + reverse("articles:rubric_atom_feed", kwargs={"rubric": obj.slug})
+        return siteurl.origin() + reverse("articles:rubric_atom_feed", kwargs={"rubric": obj.slug})

@@ -22,7 +22,17 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from . import conflicts, images, languages, photocredits, reserved, richtext, slugs, spelling
+from . import (
+    conflicts,
+    images,
+    languages,
+    photocredits,
+    reserved,
+    richtext,
+    siteurl,
+    slugs,
+    spelling,
+)
 from .languages import LANGUAGE_CODES
 
 # "Most read" ranks at most this many articles (a sidebar shows a handful).
@@ -895,7 +905,7 @@ class Photo(models.Model):
         else:
             width, height, address, size = self.width, self.height, self.image.url, None
         if address.startswith("/"):
-            address = settings.SITE_URL + address
+            address = siteurl.absolute(address)
         return {"url": address, "width": width, "height": height, "bytes": size}
 
 

@@ -8,7 +8,6 @@ for anonymous readers: no session, no user, no CSRF token.
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -18,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from . import dependencies, fragments, languages, reserved
+from . import dependencies, fragments, languages, reserved, siteurl
 from . import search as article_search
 from .languages import LANGUAGE_CODES
 from .models import Article, Rubric, Tag
@@ -261,7 +260,7 @@ def robots_txt(request):
         "User-agent: *",
         *[f"Disallow: {path}" for path in reserved.NOT_CRAWLED],
         "",
-        *[f"Sitemap: {settings.SITE_URL}{path}" for path in sitemaps],
+        *[f"Sitemap: {siteurl.origin()}{path}" for path in sitemaps],
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from articles import fragments, languages
+from articles import fragments, languages, siteurl
 
 
 def site(request):
@@ -20,7 +20,7 @@ def site(request):
             else value
             for key, value in settings.NEWSROOM_IMPRINT.items()
         },
-        "site_url": settings.SITE_URL,
+        "site_url": SimpleLazyObject(siteurl.origin),
         # The rubric menu: one query, and only on pages that show the menu;
         # readers' pages share it from the cache (articles/fragments.py).
         "site_rubrics": SimpleLazyObject(lambda: fragments.rubric_menu(request)),

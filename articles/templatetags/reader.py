@@ -16,7 +16,7 @@ from django.utils.translation import get_language_info, override
 
 from articles import fragments, languages
 
-from .. import credits, richtext
+from .. import credits, richtext, siteurl
 
 register = template.Library()
 
@@ -26,12 +26,8 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 @register.filter
 def absolute(path):
-    """A site path as the canonical absolute URL."""
-    if not path:
-        return settings.SITE_URL + "/"
-    if str(path).startswith(("http://", "https://")):
-        return path
-    return settings.SITE_URL + str(path)
+    """A site path as the canonical absolute URL (articles/siteurl.py)."""
+    return siteurl.absolute(path)
 
 
 @register.simple_tag

@@ -4,9 +4,10 @@
 // it back whole. Counted as the server counts: a line break arrives as "\r\n".
 (function () {
   var boxes = document.querySelectorAll("textarea[data-max-length]");
-  var language = document.documentElement.lang || undefined;
+  // Digit groups held by a no-break space, as the page writes the limit
+  // (Russian and Kazakh alike; browsers lack Kazakh number formats).
   function grouped(number) {
-    return number.toLocaleString(language);
+    return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
   }
   Array.prototype.forEach.call(boxes, function (box) {
     var limit = parseInt(box.getAttribute("data-max-length"), 10);

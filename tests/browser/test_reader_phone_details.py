@@ -117,3 +117,26 @@ def test_too_many_codes_leads_back_to_the_article(browser, live_server, article,
     page.wait_for_url(live_server.url + article.get_absolute_url("ru"))
     expect(page.locator("h1")).to_contain_text(article.title_ru)
     context.close()
+
+
+def test_the_kazakh_comment_box_counts_as_the_page_writes_numbers(
+    browser, live_server, article, caplog
+):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/kk/comments/{article.pk}/")
+    page.get_by_role("link", name="Пікір жазу үшін телефонмен кіру").click()
+    page.fill("#id_phone", "8 701 123 45 12")
+    page.get_by_role("button", name="Код жіберу").click()
+    expect(page.locator("main")).to_contain_text("+7 701 123 45 12")
+    page.fill("#id_code", last_code(caplog))
+    page.get_by_role("button", name="Растау").click()
+    page.fill("#id_display_name", "Қуаныш")
+    page.check("#id_accept")
+    page.get_by_role("button", name="Қабылдап, жалғастыру").click()
+    expect(page.locator("#id_text_helptext")).to_contain_text("2\xa0000 таңбаға дейін")
+    counter = page.locator("[data-char-counter]")
+    expect(counter).to_have_text("0 / 2\xa0000")
+    page.locator("#id_text").fill("ә" * 1500)
+    expect(counter).to_have_text("1\xa0500 / 2\xa0000")
+    context.close()

@@ -29,10 +29,15 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py demo_accounts
 
+# make run PORT=8123 HOST=0.0.0.0 serves elsewhere; links follow the address
+# the site is served on while SITE_URL is unset (articles/siteurl.py).
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
 run: demo
 	@echo "Readers' comments: sign-in codes are not sent by SMS in development; the console"
 	@echo "SMS backend prints each one in this terminal, as 'SMS to +7…: … code …'."
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

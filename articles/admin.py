@@ -34,7 +34,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles import conflicts, history, images, preview, richtext
+from articles import conflicts, credits, history, images, preview, richtext
 from audit import trail as audit
 from groundwork import spelling
 from groundwork.admin_messages import SENTENCES, AgreeingMessagesMixin
@@ -412,6 +412,7 @@ class ArticleAdmin(VersionAdmin, TabbedAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        self._warn_if_lead_credits(request, form.instance)
         if reversion.is_active():
             # The article was versioned when it was saved, before its photos,
             # sources and tags: version them again as they are now.
@@ -423,6 +424,25 @@ class ArticleAdmin(VersionAdmin, TabbedAdmin):
             for related in (current.photos, current.article_sources, current.tagged_items):
                 for item in related.all():
                     reversion.add_to_revision(item)
+
+    def _warn_if_lead_credits(self, request, article):
+        """Say so when a lead already credits the sources: the page leaves the line out."""
+        rows = list(article.article_sources.select_related("source"))
+        sentences = {
+            "ru": _(
+                "The Russian lead already credits %(sources)s: the page does not repeat "
+                "them in the credits line under it."
+            ),
+            "kk": _(
+                "The Kazakh lead already credits %(sources)s: the page does not repeat "
+                "them in the credits line under it."
+            ),
+        }
+        for code in article.languages:
+            lead = getattr(article, f"lead_{code}", "") or ""
+            if credits.credited_in(lead, rows, code):
+                names = credits.credited_names(rows, code)
+                messages.warning(request, sentences[code] % {"sources": ", ".join(names)})
 
     def _audit_publication(self, request, obj, previous):
         was_public = bool(previous) and previous["status"] == Article.Status.PUBLISHED

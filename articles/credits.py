@@ -1,6 +1,11 @@
 """The credits line under an article's lead: who reports the news and whom
 they cite, as one or two sentences that read right in Russian and Kazakh.
 
+When the lead already credits them («…, сообщает Lada.kz со ссылкой на
+NUR.KZ»), the line leaves that sentence out (``credited_in``): readers would
+read it twice. Photo and video credits stay. The admin tells the editor so
+when the article is saved.
+
 «Сообщает Lada.kz со ссылкой на пресс-службу акимата и Казинформ. Фото: кадр YouTube.»
 «Lada.kz әкімдіктің баспасөз қызметіне және Казинформға сілтеме жасап хабарлайды.»
 
@@ -17,6 +22,8 @@ because the catalog's sentence begins with one. tests/test_credits.py pins a
 table of combinations.
 """
 
+import re
+
 from django.conf import settings
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -30,12 +37,15 @@ _VOICELESS = set("кқпстфхцчшщ")
 _CYRILLIC = set("абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя")
 
 
-def credits_line(credits):
-    """Safe HTML: the credits of ``credits`` (ArticleSource rows, in order)."""
+def credits_line(credits, lead=""):
+    """Safe HTML: the credits of ``credits`` (ArticleSource rows, in order).
+
+    Who reports and whom they cite is left out when ``lead`` names them all already.
+    """
     language = get_language() or settings.LANGUAGE_CODE
-    by_role = {REPORTS: [], CITING: [], PHOTO: [], VIDEO: []}
-    for credit in credits:
-        by_role.get(credit.role, by_role[REPORTS]).append(credit)
+    by_role = _by_role(credits)
+    if credited_in(lead, credits, language):
+        by_role[REPORTS], by_role[CITING] = [], []
     reporters = [_link(credit, _name(credit.source, language)) for credit in by_role[REPORTS]]
     cited = [_link(credit, cited_name(credit.source, language)) for credit in by_role[CITING]]
 
@@ -63,6 +73,42 @@ def credits_line(credits):
             names = [_link(credit, _name(credit.source, language)) for credit in by_role[role]]
             sentences.append(_fill(text, names=_join(names)))
     return format_html_join(" ", "{}", ((_end(sentence),) for sentence in sentences))
+
+
+def credited_in(text, credits, language):
+    """Does ``text`` (a lead) name every reporting and cited source of ``credits``?
+
+    A source counts as named when its name, or its form after "citing", is in
+    the text as written in ``language`` (any case; a Kazakh ending after the
+    name is fine: «Казинформға»).
+    """
+    by_role = _by_role(credits)
+    named = by_role[REPORTS] + by_role[CITING]
+    if not text or not named:
+        return False
+    folded = text.casefold()
+    return all(_mentions(folded, credit.source, language) for credit in named)
+
+
+def credited_names(credits, language):
+    """The reporting and cited sources' names in ``language``, in the editor's order."""
+    by_role = _by_role(credits)
+    return [_name(credit.source, language) for credit in by_role[REPORTS] + by_role[CITING]]
+
+
+def _mentions(folded, source, language):
+    for written in {_name(source, language), cited_name(source, language), source.name or ""}:
+        name = written.strip().casefold()
+        if name and re.search(r"(?<!\w)" + re.escape(name), folded):
+            return True
+    return False
+
+
+def _by_role(credits):
+    by_role = {REPORTS: [], CITING: [], PHOTO: [], VIDEO: []}
+    for credit in credits:
+        by_role.get(credit.role, by_role[REPORTS]).append(credit)
+    return by_role
 
 
 def cited_name(source, language):

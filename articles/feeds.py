@@ -3,8 +3,9 @@
 ``/rss/`` and ``/kk/rss/`` carry the newest articles of that language;
 ``/<rubric>/rss/`` (and under ``/kk/``) those of one rubric; ``rss/atom/``
 beside each carries the same items as Atom (under the reserved word ``rss``,
-so no rubric slug can shadow it). Links are absolute from
-``settings.SITE_URL`` (the canonical host), not from the request's host.
+so no rubric slug can shadow it). Links are absolute from ``SITE_URL`` (the
+canonical host), not from the request's host; in development without
+``SITE_URL``, from the address the site is served on (articles/siteurl.py).
 
 Every field here is plain text (titles, leads, names, the byline). A feed
 reader takes an RSS ``<description>`` as HTML, and many take the other RSS
@@ -23,7 +24,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from articles import languages
+from articles import languages, siteurl
 
 from .models import Article, Comments, Rubric
 from .signals import shows
@@ -72,10 +73,10 @@ class LatestArticlesFeed(Feed):
         return self.as_text(_site_name())
 
     def link(self, obj):
-        return settings.SITE_URL + reverse("articles:home")
+        return siteurl.origin() + reverse("articles:home")
 
     def feed_url(self, obj):
-        return settings.SITE_URL + reverse("articles:feed")
+        return siteurl.origin() + reverse("articles:feed")
 
     def description(self, obj):
         return self.as_text(_site_name())
@@ -95,7 +96,7 @@ class LatestArticlesFeed(Feed):
         return self.as_html_text(getattr(item, f"lead_{languages.current()}") or "")
 
     def item_link(self, item):
-        return settings.SITE_URL + item.get_absolute_url(languages.current())
+        return siteurl.origin() + item.get_absolute_url(languages.current())
 
     def item_guid(self, item):
         return self.item_link(item)
@@ -109,9 +110,11 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        # The rubric, then the tags, named in the feed's language.
+        # The rubric, then the tags named in the feed's language (a Kazakh
+        # feed leaves out tags that have no Kazakh name yet).
+        language = languages.current()
         names = [localized(item.rubric, "name")] + [
-            localized(tag, "name") for tag in item.tags.all()
+            localized(tag, "name") for tag in item.tags.all() if tag.is_named_in(language)
         ]
         return [self.as_text(name) for name in names]
 
@@ -124,14 +127,17 @@ class LatestArticlesFeed(Feed):
         return self.as_text(item.byline) if item.byline else None
 
     # The lead photo as an enclosure: aggregators show it next to the headline.
+    # RSS asks for the file's length in bytes: the size recorded when its
+    # renditions were made (no storage call per item). A photo whose size is
+    # not known has no enclosure, rather than an invented "0".
     def item_enclosure_url(self, item):
         photo = item.lead_photo
-        return photo_image_url(photo) if photo else None
+        if photo is None or not photo.og_image["bytes"]:
+            return None
+        return photo_image_url(photo)
 
     def item_enclosure_length(self, item):
-        # RSS asks for a length; reading it would mean a storage call per item,
-        # and 0 ("unknown") is what aggregators accept.
-        return 0
+        return item.lead_photo.og_image["bytes"]
 
     def item_enclosure_mime_type(self, item):
         url = self.item_enclosure_url(item) or ""
@@ -151,10 +157,10 @@ class RubricFeed(LatestArticlesFeed):
         return self.as_text(f"{localized(obj, 'name')} — {_site_name()}")
 
     def link(self, obj):
-        return settings.SITE_URL + reverse("articles:rubric", kwargs={"rubric": obj.slug})
+        return siteurl.origin() + reverse("articles:rubric", kwargs={"rubric": obj.slug})
 
     def feed_url(self, obj):
-        return settings.SITE_URL + reverse("articles:rubric_feed", kwargs={"rubric": obj.slug})
+        return siteurl.origin() + reverse("articles:rubric_feed", kwargs={"rubric": obj.slug})
 
     def articles(self, obj):
         return super().articles(obj).in_rubric(obj)
@@ -174,9 +180,9 @@ class AtomMixin:
 
 class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
     def feed_url(self, obj):
-        return settings.SITE_URL + reverse("articles:atom_feed")
+        return siteurl.origin() + reverse("articles:atom_feed")
 
 
 class RubricAtomFeed(AtomMixin, RubricFeed):
     def feed_url(self, obj):
-        return settings.SITE_URL + reverse("articles:rubric_atom_feed", kwargs={"rubric": obj.slug})
+        return siteurl.origin() + reverse("articles:rubric_atom_feed", kwargs={"rubric": obj.slug})

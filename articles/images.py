@@ -420,7 +420,9 @@ def make_renditions(photo, picture=None):
     for stale in old:
         storage.delete(stale)
     base = posixpath.splitext(name)[0]
-    renditions = {"original": name, "jpeg": [], "webp": []}
+    # "bytes": each file's size, for what must state it without opening the
+    # file (a feed's enclosure length).
+    renditions = {"original": name, "jpeg": [], "webp": [], "bytes": {}}
     # Largest first, each made from the one before: much faster than
     # resizing the full picture every time, and as sharp.
     current = picture
@@ -434,8 +436,10 @@ def make_renditions(photo, picture=None):
             target = f"{base}-{target_width}.{ext}"
             if rebuilding:
                 storage.delete(target)
-            saved = storage.save(target, ContentFile(encode(current, fmt)))
+            data = encode(current, fmt)
+            saved = storage.save(target, ContentFile(data))
             renditions[kind].insert(0, [target_width, target_height, saved])
+            renditions["bytes"][saved] = len(data)
     # update(), not save(): no signal, no loop, and only if the photo still
     # has this original (an editor may have replaced it meanwhile).
     updated = (
@@ -453,6 +457,42 @@ def make_renditions(photo, picture=None):
     # listens: pagecache/receivers.py).
     renditions_made.send(sender=type(photo), photo=photo)
     return renditions
+
+
+def fill_sizes(photo):
+    """Record the byte size of each rendition a photo made before sizes were kept.
+
+    Asks the storage for each file's size once (here, not during a page view
+    or a feed). Returns how many sizes were added; a file missing from storage
+    gets none, so nothing states a size it does not know.
+    """
+    renditions = dict(photo.renditions or {})
+    known = dict(renditions.get("bytes") or {})
+    storage = _storage()
+    added = 0
+    for name in rendition_names(renditions):
+        if name in known:
+            continue
+        try:
+            known[name] = storage.size(name)
+        except (OSError, NotImplementedError):
+            logger.warning("Photo %s: rendition %s is not in storage.", photo.pk, name)
+            continue
+        added += 1
+    if not added:
+        return 0
+    renditions["bytes"] = known
+    updated = (
+        type(photo)
+        .objects.filter(pk=photo.pk, image=renditions.get("original", photo.image.name))
+        .update(renditions=renditions)
+    )
+    if not updated:
+        return 0
+    photo.renditions = renditions
+    # A feed already cached without the enclosure gets it now (articles/signals.py).
+    renditions_made.send(sender=type(photo), photo=photo)
+    return added
 
 
 def srcset(renditions, kind):

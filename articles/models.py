@@ -22,7 +22,7 @@ from model_utils import FieldTracker
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from articles import conflicts, images, languages, reserved, richtext, slugs
+from articles import conflicts, images, languages, photocredits, reserved, richtext, siteurl, slugs
 from groundwork import spelling
 
 from .languages import LANGUAGE_CODES
@@ -162,7 +162,10 @@ class Tag(TagBase):
         _("name in Kazakh"),
         max_length=100,
         blank=True,
-        help_text=_("Shown on Kazakh pages. Empty: they show the Russian name."),
+        help_text=_(
+            "Shown on Kazakh pages. Empty: Kazakh pages and feeds leave the tag out "
+            "until it has a Kazakh name."
+        ),
     )
 
     class Meta:
@@ -178,6 +181,16 @@ class Tag(TagBase):
 
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    def is_named_in(self, code):
+        """Has the tag a name in ``code``? Pages and feeds in a language show only those.
+
+        Its own ``name`` is Russian; another language needs ``name_<code>``: a
+        Kazakh page never shows a Russian tag name.
+        """
+        if code == settings.LANGUAGE_CODE:
+            return bool(self.name)
+        return bool((getattr(self, f"name_{code}", "") or "").strip())
 
     def clean(self):
         super().clean()
@@ -244,6 +257,13 @@ class ArticleQuerySet(models.QuerySet):
         # "= true" rather than Django's bare "in_ru": only a comparison lets
         # SQLite use the flag column of the rubric indexes.
         return self.filter(**{_language_flag(code): models.Value(True)})
+
+    def in_some_language(self):
+        """Articles that exist in at least one language (an import may publish one in none)."""
+        condition = models.Q()
+        for code in LANGUAGE_CODES:
+            condition |= models.Q(**{_language_flag(code): models.Value(True)})
+        return self.filter(condition)
 
     def missing_language(self, code):
         return self.filter(**{_language_flag(code): models.Value(False)})
@@ -666,7 +686,10 @@ class Photo(models.Model):
         _("credit"),
         max_length=200,
         blank=True,
-        help_text=_("For example: Photo: press service of the akimat"),
+        help_text=_(
+            "Whose photo it is, for example: press service of the akimat. "
+            "The page adds “Photo:” itself."
+        ),
     )
     alt = models.CharField(
         _("alt text"),
@@ -686,6 +709,13 @@ class Photo(models.Model):
         verbose_name_plural = _("photos")
         ordering = ["position", "id"]
         indexes = [models.Index(fields=["article", "position"], name="photo_article_position_idx")]
+
+    def save(self, *args, **kwargs):
+        # The page says «Фото:»/«Сурет:» itself (articles/photocredits.py).
+        for code in LANGUAGE_CODES:
+            field = f"credit_{code}"
+            setattr(self, field, photocredits.without_label(getattr(self, field, None)))
+        super().save(*args, **kwargs)
 
     def __str__(self):
         # Named as editors know it: by its caption, else by its place, never by its file.
@@ -718,15 +748,19 @@ class Photo(models.Model):
 
     @property
     def og_image(self):
-        """{"url", "width", "height"} for Open Graph: the largest JPEG up to 1280 px."""
-        chosen = images.pick(self.renditions or {}, "jpeg", 1280)
+        """{"url", "width", "height", "bytes"} for Open Graph and feeds: the largest
+        JPEG up to 1280 px. "bytes" is the file's size when it was recorded
+        (images.make_renditions, the ``rendition_sizes`` command), else None."""
+        renditions = self.renditions or {}
+        chosen = images.pick(renditions, "jpeg", 1280)
         if chosen:
             width, height, address = chosen[0], chosen[1], images.url(chosen[2])
+            size = (renditions.get("bytes") or {}).get(chosen[2])
         else:
-            width, height, address = self.width, self.height, self.image.url
+            width, height, address, size = self.width, self.height, self.image.url, None
         if address.startswith("/"):
-            address = settings.SITE_URL + address
-        return {"url": address, "width": width, "height": height}
+            address = siteurl.absolute(address)
+        return {"url": address, "width": width, "height": height, "bytes": size}
 
 
 class ArticleSource(models.Model):

@@ -4,7 +4,7 @@
 article is listed once per language it exists in, with hreflang alternates for
 exactly those languages and an x-default (Russian, or the only language).
 ``/news-sitemap.xml`` lists the articles of the last two days in Google News
-format. URLs are absolute from ``settings.SITE_URL``, the canonical host.
+format. URLs are absolute from ``SITE_URL``, the canonical host (articles/siteurl.py).
 """
 
 from datetime import timedelta
@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from . import languages
+from . import languages, siteurl
 from .languages import LANGUAGE_CODES
 from .models import Article, Rubric, article_path
 
@@ -32,10 +32,10 @@ class _CanonicalSitemap(Sitemap):
     x_default = True
 
     def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme or "https"
+        return urlsplit(siteurl.origin()).scheme or "https"
 
     def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
+        return urlsplit(siteurl.origin()).netloc
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
@@ -83,6 +83,7 @@ class ArticleSitemap(_CanonicalSitemap):
         # not load their bodies (in_ru/in_kk say which languages it exists in).
         return (
             Article.objects.published()
+            .in_some_language()
             .order_by("-published_at", "-id")
             .values(
                 "pk",
@@ -103,7 +104,11 @@ class ArticleSitemap(_CanonicalSitemap):
         return item["updated_at"]
 
     def get_latest_lastmod(self):
-        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return (
+            Article.objects.published()
+            .in_some_language()
+            .aggregate(latest=Max("updated_at"))["latest"]
+        )
 
 
 def _row_path(row, language):
@@ -136,7 +141,7 @@ def news_sitemap(request):
             if row[f"in_{code}"]:
                 entries.append(
                     {
-                        "location": settings.SITE_URL + _row_path(row, code),
+                        "location": siteurl.origin() + _row_path(row, code),
                         "language": code,
                         "name": settings.NEWSROOM_SITE_NAME.get(code, ""),
                         "title": row[f"title_{code}"],

@@ -7,7 +7,6 @@ for anonymous readers: no session, no user, no CSRF token.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -17,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from . import languages, reserved
+from . import languages, reserved, siteurl
 from .languages import LANGUAGE_CODES
 from .models import Article, Rubric, Tag
 from .signals import shows
@@ -124,8 +123,21 @@ def rubric(request, rubric):
 def tag(request, slug):
     language = languages.current()
     tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(request, _listing(language).filter(tags=tag))
+    # Shown first: naming the tag in Kazakh empties the "not in this language" page.
     shows(tags=[tag.pk])
+    named_in = [code for code in LANGUAGE_CODES if tag.is_named_in(code)]
+    if language not in named_in:
+        # No name in this language yet: no page mixing languages; a visible
+        # way to the tag's page that exists, as for an untranslated article.
+        with translation.override(named_in[0]):
+            other_url = tag.get_absolute_url()
+        return render(
+            request,
+            "articles/tag_not_translated.html",
+            {"tag": tag, "other_url": other_url, "other_language": named_in[0]},
+            status=404,
+        )
+    page = paginate(request, _listing(language).filter(tags=tag))
     _shows_listing(page, ("tag", tag.pk))
     query = _page_query(page)
     return render(
@@ -134,19 +146,27 @@ def tag(request, slug):
         {
             "tag": tag,
             "page": page,
-            "alternates": alternates("articles:tag", query, slug=tag.slug),
+            "alternates": {
+                code: url
+                for code, url in alternates("articles:tag", query, slug=tag.slug).items()
+                if code in named_in
+            },
             "canonical_path": request.path + query,
         },
     )
 
 
 def article_context(article, **extra):
-    """What articles/article_detail.html needs of the article (the preview uses it too)."""
+    """What articles/article_detail.html needs of the article (the preview uses it too).
+
+    Tags without a name in the page's language are left out (Tag.is_named_in).
+    """
+    language = languages.current()
     return {
         "article": article,
         "photos": list(article.photos.all()),
         "credits": list(article.article_sources.all()),
-        "tags": list(article.tags.all()),
+        "tags": [tag for tag in article.tags.all() if tag.is_named_in(language)],
         **extra,
     }
 
@@ -159,6 +179,10 @@ def article_detail(request, rubric, pk, slug=""):
     article = get_object_or_404(
         Article.objects.published().select_related("rubric").with_figures(), pk=pk
     )
+    if not article.languages:
+        # Published with no text in any language (from the shell or an
+        # import; the admin refuses it): not public anywhere.
+        raise Http404
     if not article.exists_in(language):
         # The other language's URL leads, visibly, to the version that exists.
         return render(
@@ -172,8 +196,9 @@ def article_detail(request, rubric, pk, slug=""):
         return redirect(canonical, permanent=True)
     article.load_parts()
     context = article_context(article)
+    # Every tag, shown or not: a tag named in Kazakh later must appear here.
     shows(
-        tags=[tag.pk for tag in context["tags"]],
+        tags=[tag.pk for tag in article.tags.all()],
         sources=[credit.source_id for credit in context["credits"]],
     )
     return render(
@@ -194,7 +219,7 @@ def robots_txt(request):
         "User-agent: *",
         *[f"Disallow: {path}" for path in reserved.NOT_CRAWLED],
         "",
-        *[f"Sitemap: {settings.SITE_URL}{path}" for path in sitemaps],
+        *[f"Sitemap: {siteurl.origin()}{path}" for path in sitemaps],
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from . import phones
@@ -83,6 +84,10 @@ class CommentForm(forms.Form):
                 ),
             )
         )
+        # Said up front, under the label (templates/comments/includes/form_fields.html),
+        # and tied to the box by aria-describedby; static/js/comments-form.js
+        # adds a live count of what is typed, where JavaScript runs.
         field.help_text = _("Plain text, up to %(limit)s characters. Links are not clickable.") % {
-            "limit": limit
+            "limit": number_format(limit, force_grouping=True)
         }
+        field.widget.attrs["data-max-length"] = limit

@@ -1,4 +1,4 @@
-"""Readers' phone numbers: one spelling (+7 and ten digits) and a masked form for moderators."""
+"""Readers' phone numbers: one spelling (+7 and ten digits), as people write it, masked."""
 
 import re
 
@@ -37,3 +37,11 @@ def mask(phone):
         return ""
     digits = phone.removeprefix("+7")
     return f"+7 {digits[0]}** *** **{digits[-2:]}"
+
+
+def display(phone):
+    """``+7 701 555 12 34``: the stored number grouped as people write and read it."""
+    if not phone or not phone.startswith("+7") or len(phone) != 12:
+        return phone or ""
+    digits = phone.removeprefix("+7")
+    return f"+7 {digits[:3]} {digits[3:6]} {digits[6:8]} {digits[8:]}"

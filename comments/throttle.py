@@ -3,13 +3,21 @@
 Fixed one-hour windows counted in Django's cache (Redis in production, so
 every web process shares them). A limit reached answers 429 in the reader's
 language; the same answer whether or not a number has an account.
+
+The limits fail closed: when the cache cannot count (Redis stopped, or
+hanging and skipped by the circuit breaker, newsroom/redisguard.py), nothing
+is let through. An outage must not be a window for SMS pumping, which the
+newsroom pays for; readers get the same 429 as at a limit and try again.
 """
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 WINDOW_SECONDS = 3600
 
@@ -20,18 +28,31 @@ def _key(kind, who):
     return f"comments:limit:{kind}:{digest}:{window}"
 
 
+def _count(key):
+    """One more in ``key``'s window; None when the cache cannot count just now."""
+    for _attempt in range(2):
+        cache.add(key, 0, timeout=WINDOW_SECONDS + 60)
+        try:
+            # None: the cache is away (django-redis with IGNORE_EXCEPTIONS).
+            return cache.incr(key)
+        except ValueError:
+            # Gone between add() and incr() (evicted, or the cache is away and
+            # add() did nothing): add it again, once.
+            continue
+    return None
+
+
 def hit(kind, who, limit):
-    """Count one more ``kind`` for ``who``; False when that goes over ``limit`` an hour."""
-    key = _key(kind, who)
-    cache.add(key, 0, timeout=WINDOW_SECONDS + 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        # Evicted between add() and incr(): let it through.
-        return True
-    # None: Redis is away (IGNORE_EXCEPTIONS). Readers keep commenting, unlimited
-    # for that moment, rather than getting an error.
-    return count is None or count <= limit
+    """Count one more ``kind`` for ``who``; False when that goes over ``limit`` an hour.
+
+    Also False when it cannot be counted: a limit that cannot be checked is
+    not let through.
+    """
+    count = _count(_key(kind, who))
+    if count is None:
+        logger.warning("Readers' limits cannot be counted (cache unavailable): %s refused.", kind)
+        return False
+    return count <= limit
 
 
 def allow_code(phone, address):

@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext
@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST, require_safe
 from articles.models import Article, Comments
 from groundwork.requests import client_ip
 
-from . import blocks, sms, throttle
+from . import blocks, phones, sms, throttle
 from .forms import CodeForm, CommentForm, PhoneForm, TermsForm
 from .models import CODE_MAX_WRONG_TRIES, Comment, Reader, SignInCode
 
@@ -80,8 +80,30 @@ def _alternates(name, args=(), languages=None):
     return urls
 
 
+def _article_to_return_to(request):
+    """The article whose comments the reader set out to join (from ``next``), or None."""
+    target = request.session.get(SESSION_NEXT) or ""
+    try:
+        match = resolve(target.split("#")[0].split("?")[0])
+    except Resolver404:
+        return None
+    if match.view_name != "comments:page":
+        return None
+    article = (
+        Article.objects.published().select_related("rubric").filter(pk=match.kwargs["pk"]).first()
+    )
+    if article is None or not article.exists_in(get_language()):
+        return None
+    return article
+
+
 def _too_many(request, message):
-    return render(request, "comments/too_many.html", {"message": message}, status=429)
+    return render(
+        request,
+        "comments/too_many.html",
+        {"message": message, "article": _article_to_return_to(request)},
+        status=429,
+    )
 
 
 # Sign-in: phone, code, terms ----------------------------------------------------
@@ -89,7 +111,13 @@ def _too_many(request, message):
 
 def signin(request):
     _remember_next(request)
-    form = PhoneForm(request.POST if request.method == "POST" else None)
+    # Back from the code page ("request a new code or change the number"):
+    # the number typed before is kept, to correct or to send again.
+    sent_to = request.session.get(SESSION_PHONE)
+    form = PhoneForm(
+        request.POST if request.method == "POST" else None,
+        initial={"phone": phones.display(sent_to)} if sent_to else None,
+    )
     if request.method == "POST" and form.is_valid():
         phone = form.cleaned_data["phone"]
         # The same answers for every number, whether it has an account or not.
@@ -155,7 +183,7 @@ def code(request):
     return render(
         request,
         "comments/code.html",
-        {"form": form, "phone": phone},
+        {"form": form, "phone": phones.display(phone)},
         status=status,
     )
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from articles import languages
+from articles import languages, siteurl
 from pagecache import fragments
 
 
@@ -21,7 +21,7 @@ def site(request):
             else value
             for key, value in settings.NEWSROOM_IMPRINT.items()
         },
-        "site_url": settings.SITE_URL,
+        "site_url": SimpleLazyObject(siteurl.origin),
         # The rubric menu: one query, and only on pages that show the menu;
         # readers' pages share it from the cache (pagecache/fragments.py).
         "site_rubrics": SimpleLazyObject(lambda: fragments.rubric_menu(request)),

@@ -122,6 +122,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # NUL bytes and broken UTF-8 get a 400 before anything reads them.
     "newsroom.middleware.RejectBadInputMiddleware",
+    # The request's address, for absolute links in development (articles/siteurl.py).
+    "articles.siteurl.SiteURLMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # View beacons (204, no content) are answered here: they need nothing that follows.
     "viewcounts.counters.BeaconMiddleware",
@@ -402,6 +404,9 @@ SMS_HTTP_TIMEOUT = envint("SMS_HTTP_TIMEOUT", 5)
 # What the site says about itself: the name in both languages, the age mark
 # and the imprint Kazakhstan's media law asks for.
 SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+# Unset in development: absolute links follow the address the site is served
+# on (articles/siteurl.py). With DEBUG off, SITE_URL always decides.
+SITE_URL_FROM_REQUEST = not os.environ.get("SITE_URL")
 NEWSROOM_SITE_NAME = {
     "ru": os.environ.get("SITE_NAME_RU", "Новости Актау и Мангыстау"),
     "kk": os.environ.get("SITE_NAME_KK", "Ақтау және Маңғыстау жаңалықтары"),

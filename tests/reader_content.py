@@ -15,14 +15,14 @@ def enrich(article, count=3):
             height=800,
             caption_ru=f"Набережная Актау, кадр {index}",
             caption_kk=f"Ақтау жағалауы, кадр {index}",
-            credit_ru="Фото: пресс-служба акимата",
-            credit_kk="Фото: әкімдіктің баспасөз қызметі",
+            credit_ru="пресс-служба акимата",
+            credit_kk="әкімдіктің баспасөз қызметі",
             alt_ru="Набережная на закате",
             alt_kk="Күн батқандағы жағалау",
             position=index,
         )
         tag, _created = Tag.objects.get_or_create(
-            name=f"Тег {index}", defaults={"slug": f"teg-{index}"}
+            name=f"Тег {index}", defaults={"slug": f"teg-{index}", "name_kk": f"Тег {index} kk"}
         )
         article.tags.add(tag)
         source = Source.objects.create(

@@ -71,11 +71,41 @@ class TestLoadedDemo:
         assert comments.filter(parent__isnull=False).exists()
         assert "readers with" in demo.output
         # The article page counts the approved ones; nothing random is left.
-        discussed = comments.filter(status="approved").first().article
+        discussed = comments.filter(status="approved", article__in_ru=True).first().article
         approved = Comment.objects.visible().filter(article=discussed).count()
         label = f"{approved} комментари"
         html = Client().get(discussed.get_absolute_url("ru")).content.decode()
         assert re.search(rf'class="meta__comments"[^>]*>{label}', html)
+
+    def test_comments_stand_under_the_story_they_speak_of(self, demo):
+        # A word or two of each story that its readers' comments pick up.
+        about = {
+            "Акимат Мангистауской области открыл новую школу": ("смен", "мест", "бассейн", "лифт"),
+            "Пожар на складе в промзоне Актау потушили за три часа": (
+                "дым",
+                "пожар",
+                "өрт",
+                "причин",
+            ),
+            "В нескольких микрорайонах Актау на сутки отключат воду": ("вод", "су ", "труб"),
+            "«Каспий» вырвал победу у «Тобола» на последних минутах": ("Каспий", "тайм", "стадион"),
+            "Жители 15-го микрорайона жалуются на тёмные дворы": ("109", "недели", "КРЕДИТ"),
+        }
+        for headline, words in about.items():
+            article = Article.objects.get(title_ru=headline)
+            texts = list(Comment.objects.filter(article=article).values_list("text", flat=True))
+            assert texts, headline
+            for text in texts:
+                assert any(word.casefold() in text.casefold() for word in words), (headline, text)
+        # Nothing about water under the fire.
+        fire = Article.objects.get(title_ru__startswith="Пожар на складе")
+        assert not Comment.objects.filter(article=fire, text__contains="вод").exists()
+        # Every thread found its story, in a language the story has.
+        discussed = Article.objects.filter(pk__in=Comment.objects.values("article_id"))
+        assert discussed.count() >= 12
+        for article in discussed:
+            languages = Comment.objects.filter(article=article).values_list("language", flat=True)
+            assert set(languages) <= set(article.languages), article
 
     def test_has_the_school_story_in_both_languages(self, demo):
         school = Article.objects.get(title_kk=SCHOOL_KK)
@@ -119,7 +149,8 @@ class TestLoadedDemo:
             if photo.article.exists_in("kk"):
                 assert photo.caption_kk and photo.credit_kk and photo.alt_kk
             if photo.article.exists_in("ru"):
-                assert photo.caption_ru and photo.credit_ru.startswith("Фото:")
+                assert photo.caption_ru and photo.credit_ru
+                assert not photo.credit_ru.startswith("Фото")  # the page adds the label
             else:
                 assert photo.caption_ru == photo.credit_ru == ""
 

@@ -33,10 +33,48 @@ def test_kazakh_article_page_names_its_tags_in_kazakh(client, tagged):
     assert "#Актау" not in html
 
 
-def test_a_tag_nobody_translated_yet_shows_its_russian_name_on_kazakh_pages(client, tagged):
+def test_a_tag_nobody_translated_yet_is_left_out_of_kazakh_pages(client, tagged):
     html = client.get(tagged.get_absolute_url("kk")).text
-    assert 'rel="tag">#образование</a>' in html
-    assert _jsonld(html)["keywords"] == ["Ақтау", "образование"]
+    assert 'rel="tag">#Ақтау</a>' in html
+    assert "образование" not in html  # not in the list, the meta tags, nor JSON-LD
+    assert _jsonld(html)["keywords"] == ["Ақтау"]
+    # The Russian page keeps it.
+    assert 'rel="tag">#образование</a>' in client.get(tagged.get_absolute_url("ru")).text
+
+
+@pytest.mark.parametrize("feed", ["/kk/rss/", "/kk/rss/atom/"])
+def test_the_kazakh_feed_leaves_out_tags_without_a_kazakh_name(client, tagged, feed):
+    xml = client.get(feed).content.decode()
+    assert "Ақтау" in xml
+    assert "образование" not in xml
+    assert "образование" in client.get(feed.removeprefix("/kk")).content.decode()
+
+
+def test_a_kazakh_tag_page_of_an_untranslated_tag_leads_to_the_russian_one(client, tagged):
+    tag = Tag.objects.get(name="образование")
+    response = client.get(f"/kk/tag/{tag.slug}/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Бұл тег бұл тілде жоқ" in html
+    # The Russian name only as a link to where it exists, marked as Russian.
+    assert f'href="/tag/{tag.slug}/" hreflang="ru" lang="ru">#образование</a>' in html
+    assert tagged.title_kk not in html and tagged.title_ru not in html
+    assert 'name="robots" content="noindex' in html
+    # The Russian tag page does not claim a Kazakh version.
+    russian = client.get(f"/tag/{tag.slug}/").content.decode()
+    assert 'hreflang="kk"' not in re.sub(
+        r'<nav class="language-switch".*?</nav>', "", russian, flags=re.S
+    )
+
+
+def test_a_kazakh_name_given_later_opens_the_kazakh_tag_page(client, tagged):
+    tag = Tag.objects.get(name="образование")
+    assert client.get(f"/kk/tag/{tag.slug}/").status_code == 404
+    tag.name_kk = "білім беру"
+    tag.save()
+    response = client.get(f"/kk/tag/{tag.slug}/")
+    assert response.status_code == 200
+    assert "#білім беру</h1>" in response.content.decode()
 
 
 def test_russian_article_page_keeps_russian_tag_names(client, tagged):

@@ -81,7 +81,7 @@ def school(make_article):
         caption_ru="Новая школа",
         caption_kk="Жаңа мектеп",
         alt_ru="Трёхэтажное здание",
-        credit_ru="Фото: акимат",
+        credit_ru="акимат",
     )
     return article
 
@@ -136,7 +136,7 @@ def test_translator_sees_each_russian_field_beside_its_kazakh_field(translator, 
     assert '<div class="ws-block ws-block--same" data-block="1"><h2>Что есть в здании</h2>' in page
     assert "<ul><li>кабинеты физики;</li>" in page
     # Each photo's caption, alt text and credit: Russian read-only, Kazakh typed.
-    assert "Трёхэтажное здание" in page and "Фото: акимат" in page
+    assert "Трёхэтажное здание" in page and "акимат" in page
     for name in ("caption", "alt", "credit"):
         assert f'name="photos-0-{name}_kk"' in page
         assert f'name="photos-0-{name}_ru"' not in page
@@ -270,7 +270,7 @@ def test_translator_cannot_change_russian_fields_status_date_or_age_rating_by_fo
     assert after.rubric_id == before.rubric_id
     assert list(after.tags.names()) == ["Актау"]
     photo = after.photos.get()
-    assert (photo.caption_ru, photo.credit_ru) == ("Новая школа", "Фото: акимат")
+    assert (photo.caption_ru, photo.credit_ru) == ("Новая школа", "акимат")
 
 
 def test_editor_in_kazakh_mode_changes_only_what_they_typed(editor, school):

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import strip_tags
@@ -15,7 +16,7 @@ from django.utils.translation import get_language_info, override
 
 from articles import languages
 
-from .. import credits, richtext
+from .. import credits, richtext, siteurl
 
 register = template.Library()
 
@@ -25,12 +26,8 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 @register.filter
 def absolute(path):
-    """A site path as the canonical absolute URL."""
-    if not path:
-        return settings.SITE_URL + "/"
-    if str(path).startswith(("http://", "https://")):
-        return path
-    return settings.SITE_URL + str(path)
+    """A site path as the canonical absolute URL (articles/siteurl.py)."""
+    return siteurl.absolute(path)
 
 
 @register.simple_tag
@@ -64,9 +61,13 @@ def unbroken_numbers(text):
 
 
 @register.simple_tag
-def credits_line(article_sources):
-    """Who reports the article and whom they cite, as sentences (articles/credits.py)."""
-    return credits.credits_line(article_sources)
+@register.simple_tag
+def credits_line(article_sources, lead=""):
+    """Who reports the article and whom they cite, as sentences (articles/credits.py).
+
+    Left out of the sentences: the sources ``lead`` already credits.
+    """
+    return credits.credits_line(article_sources, lead)
 
 
 @register.filter
@@ -91,11 +92,51 @@ def share_links(url, title):
     ]
 
 
+# The site's logo (both languages): a PNG at least 112 px square, as Google asks
+# of a publisher's logo; Open Graph takes it for pages without a photo of their own.
+LOGO = "img/logo.png"
+LOGO_SIZE = 512
+
+
+@register.simple_tag
+def site_logo_url():
+    return absolute(static(LOGO))
+
+
+def _publisher(language):
+    """The site as a schema.org NewsMediaOrganization, named in ``language``, with its logo."""
+    names = settings.NEWSROOM_SITE_NAME
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": names.get(language, names[settings.LANGUAGE_CODE]),
+        "url": absolute("/kk/" if language == "kk" else "/"),
+        "logo": {
+            "@type": "ImageObject",
+            "url": site_logo_url(),
+            "width": LOGO_SIZE,
+            "height": LOGO_SIZE,
+        },
+    }
+
+
+def _jsonld(data):
+    body = json.dumps(
+        {key: value for key, value in data.items() if value is not None},
+        ensure_ascii=False,
+    ).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{body}</script>')  # noqa: S308
+
+
+@register.simple_tag
+def organization_jsonld():
+    """The home page's schema.org Organization: who publishes the site, and its logo."""
+    return _jsonld({"@context": "https://schema.org", **_publisher(languages.current())})
+
+
 @register.simple_tag(takes_context=True)
 def article_jsonld(context, article, photos, credits):
     """schema.org NewsArticle for search engines, as a JSON-LD data block."""
     language = languages.current()
-    names = settings.NEWSROOM_SITE_NAME
     url = absolute(article.get_absolute_url(language))
     images = [photo_image_url(photo) for photo in photos]
     data = {
@@ -110,11 +151,7 @@ def article_jsonld(context, article, photos, credits):
         "dateModified": article.updated_at.isoformat() if article.updated_at else None,
         "articleSection": localized(article.rubric, "name"),
         "keywords": [localized(tag, "name") for tag in context.get("tags", [])],
-        "publisher": {
-            "@type": "NewsMediaOrganization",
-            "name": names.get(language, names[settings.LANGUAGE_CODE]),
-            "url": absolute("/kk/" if language == "kk" else "/"),
-        },
+        "publisher": _publisher(language),
         "isAccessibleForFree": True,
     }
     if images:
@@ -130,11 +167,7 @@ def article_jsonld(context, article, photos, credits):
     ]
     if cited:
         data["citation"] = cited
-    body = json.dumps(
-        {key: value for key, value in data.items() if value is not None},
-        ensure_ascii=False,
-    ).translate(_JSON_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{body}</script>')  # noqa: S308
+    return _jsonld(data)
 
 
 @register.filter

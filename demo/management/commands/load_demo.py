@@ -79,7 +79,7 @@ class Command(BaseCommand):
             "photos": sum(len(entry["photos"]) for entry in plan),
             "tags": len({tag for entry in plan for tag in entry["tags"]}),
             "readers": len(demo_comments.READERS),
-            "comments": sum(len(thread) for thread in demo_comments.THREADS),
+            "comments": sum(len(thread) for thread in demo_comments.THREADS.values()),
         }
         self.stdout.write("Dry run, nothing was written. Would create: " + summary(plan, counts))
 

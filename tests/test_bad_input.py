@@ -47,7 +47,7 @@ def _client():
 
 @pytest.fixture
 def pages(article):
-    tag = Tag.objects.create(name="Актау", slug="aktau-tag")
+    tag = Tag.objects.create(name="Актау", name_kk="Ақтау", slug="aktau-tag")
     article.tags.add(tag)
     rubric = article.rubric.slug
     urls = reader_pages(

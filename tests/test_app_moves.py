@@ -131,4 +131,3 @@ def test_a_database_from_before_the_move_migrates_forward_with_every_row():
         assert version.content_type_id == audit_type_id
     finally:
         _migrate(latest)
-

@@ -8,6 +8,7 @@ from PIL import Image
 
 PASSWORD = "browser-pass-2026"
 
+
 @pytest.fixture
 def roles(django_db_serialized_rollback):
     """The roles as the data migrations made them (transactional tests flush the

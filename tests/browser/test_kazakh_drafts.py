@@ -27,7 +27,7 @@ def type_blocks(page, texts):
         page.keyboard.type(text)
 
 
-def test_a_draft_survives_signing_out_and_another_translator_publishes_it(  # noqa: PLR0917
+def test_a_draft_survives_signing_out_and_another_translator_publishes_it(
     browser, live_server, two_translators, admin_login, make_article
 ):
     article = make_article(

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from reversion.models import Version
 
 from tests.admin_forms import form_data
 
@@ -63,3 +64,22 @@ def test_a_save_that_changes_the_tags_lists_them(editor, article):
     response = editor.post(change_url(article), posted(response, tags="Актау, школа"))
     assert response.status_code == 302
     assert "Теги" in LogEntry.objects.latest("pk").get_change_message()
+
+
+def test_version_comparison_reads_as_text_with_blocks_apart_and_no_entities(editor, article):
+    body = (
+        "<p>Задержанных отпустили на свободу</p><p>По данным ДЧС, ущерб 15 970 тенге.</p>"
+        "<ul><li>несовершеннолетних,</li><li>женщин с детьми,</li></ul>"
+    )
+    for text in (body, body.replace("15 970", "16 000")):
+        response = editor.get(change_url(article))
+        assert editor.post(change_url(article), posted(response, body_ru=text)).status_code == 302
+    new, old = Version.objects.get_for_object(article)[:2]
+    page = editor.get(
+        reverse("admin:articles_article_compare", args=[article.pk]),
+        {"old": old.pk, "new": new.pk},
+    ).text
+    assert "&amp;nbsp;" not in page and "&nbsp;" not in page
+    assert "свободуПо" not in page and "свободу По" in page
+    assert "несовершеннолетних,женщин" not in page and "несовершеннолетних, женщин" in page
+    assert "<del>15</del>" in page and "<ins>16</ins>" in page

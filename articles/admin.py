@@ -26,7 +26,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -718,8 +718,8 @@ class ArticleAdmin(VersionAdmin, TabbedAdmin):
             if name in skip or before.get(name) == after.get(name):
                 continue
             label = field.verbose_name
-            old_text = strip_tags(history.field_text(field, before.get(name)))
-            new_text = strip_tags(history.field_text(field, after.get(name)))
+            old_text = history.readable_text(history.field_text(field, before.get(name)))
+            new_text = history.readable_text(history.field_text(field, after.get(name)))
             diff = difflib.ndiff(old_text.split(), new_text.split())
             words = [(token[0], token[2:]) for token in diff if token[0] in " -+"]
             changes.append({"label": label, "name": name, "words": words})

@@ -74,6 +74,18 @@ class CommaTagField(TagField):
         value = forms.CharField.clean(self, value)
         return existing_spelling(split_tags(value))
 
+    def has_changed(self, initial, data):
+        # taggit compares its own sort of the stored names with the typed order
+        # (the widget shows them sorted by casefold): every save "changed" them.
+        if self.disabled:
+            return False
+        try:
+            names = self.clean(data)
+        except forms.ValidationError:
+            return True
+        stored = [getattr(tag, "name", tag) for tag in initial or []]
+        return sorted(map(str.casefold, stored)) != sorted(map(str.casefold, names))
+
 
 class ArticleAdminForm(forms.ModelForm):
     # The version the editor loaded; the admin compares it with the database.

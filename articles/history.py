@@ -14,6 +14,7 @@ both into sentences and values an editor reads, in whoever opens the history:
 """
 
 import datetime
+import html
 import json
 import re
 
@@ -21,6 +22,7 @@ from django.contrib.admin.models import LogEntry
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
@@ -218,3 +220,14 @@ def version_number(version_id):
     """A stored version's id as editors know it: the article's version number."""
     version = Version.objects.filter(pk=version_id).first()
     return (version.field_dict.get("version") if version else None) or version_id
+
+
+# A block's or a list item's end, or a line break: where words of two blocks meet.
+_BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|blockquote|ul|ol)>|<br\s*/?>|<hr\s*/?>)", re.I)
+
+
+def readable_text(text):
+    """A stored value as words to compare: tags gone, blocks kept apart, entities
+    (``&nbsp;`` in «15 970») read as the characters they stand for."""
+    plain = strip_tags(_BLOCK_END.sub(r"\1 ", text or ""))
+    return html.unescape(plain).replace("\xa0", " ")

@@ -338,6 +338,7 @@ def test_translator_forged_post_to_russian_fields_changes_nothing(client, transl
             "title_kk": "Ақтауда жаңа мектеп ашылды (жаңартылды)",
             "photos-0-caption_ru": "ВЗЛОМ",
             "photos-0-caption_kk": "Қолтаңба",
+            "_publish_kk": "1",  # published at once: a plain save keeps a draft
         }
     )
     response = client.post(change_url(article), data)

@@ -38,6 +38,10 @@ BODY_KK = (
 )
 
 
+# The workspace's "Publish the Kazakh version" button (a plain save keeps a draft).
+PUBLISH = {"_publish_kk": "1"}
+
+
 @pytest.fixture(autouse=True)
 def _russian_urls():
     # reverse() follows the thread's language: Russian admin URLs unless a test says /kk.
@@ -210,7 +214,7 @@ def test_saving_the_kazakh_version_clears_the_marks(translator, school):
     edit_russian(school, body_ru=BODY_RU.replace("48", "52"))
     response = translator.get(change_url(school))
     new_kk = BODY_KK.replace("48", "52")
-    response = translator.post(change_url(school), posted(response, body_kk=new_kk))
+    response = translator.post(change_url(school), posted(response, body_kk=new_kk, **PUBLISH))
     assert response.status_code == 302
     school.refresh_from_db()
     assert school.body_kk == new_kk
@@ -262,6 +266,7 @@ def test_translator_cannot_change_russian_fields_status_date_or_age_rating_by_fo
         rubric="999",
         **{"photos-0-caption_ru": "Подделка", "photos-0-credit_ru": "Подделка"},
         title_kk="Ақтауда жаңа мектеп ашылды!",
+        **PUBLISH,
     )
     response = translator.post(change_url(school), forged)
     assert response.status_code == 302
@@ -286,6 +291,7 @@ def test_editor_in_kazakh_mode_changes_only_what_they_typed(editor, school):
         title_ru="Подделка",
         age_rating="18+",
         **{"photos-0-alt_kk": "Үш қабатты ғимарат"},
+        **PUBLISH,
     )
     response = editor.post(url, data)
     assert response.status_code == 302
@@ -537,7 +543,7 @@ def test_a_russian_caption_corrected_in_the_admin_sends_the_article_to_the_queue
     assert 'id="photos-0"' in page
     response = translator.post(
         change_url(school),
-        posted(response, **{"photos-0-caption_kk": "33-шағынаудандағы жаңа мектеп"}),
+        posted(response, **{"photos-0-caption_kk": "33-шағынаудандағы жаңа мектеп"}, **PUBLISH),
     )
     assert response.status_code == 302
     school.refresh_from_db()

@@ -7,6 +7,11 @@ laying them out). A translator always gets it; an editor opens it with
 ``?mode=kk`` ("Translate" on the change form). Its form holds the Kazakh
 fields only, so a save in that mode, forged or not, changes nothing else.
 
+"Save" keeps the typed Kazakh text as the article's draft (translations/drafts.py):
+readers go on seeing the published Kazakh text, or none. "Publish the Kazakh
+version" (``PUBLISH``) saves the article itself, through the normal save, once
+every Russian block has its Kazakh block.
+
 The queue is the article list filtered by ``?translation=todo|missing|outdated``:
 it shows the state, the Russian words to translate or that changed, the
 publication time and the views, most read first.
@@ -14,7 +19,11 @@ publication time and the views, most read first.
 
 import re
 
-from django.contrib import admin
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import richtext
 from articles.models import Article, Photo
 from audit import trail as audit
-from translations import workspace
+from translations import drafts, workspace
 
 MODE_PARAMETER = "mode"
 KAZAKH_MODE = "kk"
@@ -30,6 +39,9 @@ QUEUE_STATES = {"todo", "missing", "outdated"}
 # Queue columns; the sort links below name them by position.
 QUEUE_COLUMNS = ["headline", "translation_display", "words_to_translate", "published_at", "views"]
 CONFIRMED = gettext_noop("Confirmed the Kazakh version as still accurate")
+PUBLISHED = gettext_noop("Published the Kazakh version")
+# The workspace's second submit button.
+PUBLISH = "_publish_kk"
 
 
 def translates_only(user):
@@ -59,6 +71,16 @@ class WorkspacePhotoInline(admin.StackedInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        draft = drafts.draft_of(obj)
+        form = type(
+            formset.form.__name__,
+            (DraftPhotoTexts, formset.form),
+            {"draft_photos": draft.photos if draft else {}},
+        )
+        return type(formset.__name__, (formset,), {"form": form})
 
     def get_queryset(self, request):
         # The article and what its translation was based on, once for all photos.
@@ -103,12 +125,69 @@ def _same_text(posted, stored, rich=False):
     return (posted or "").replace("\r\n", "\n").strip() == (stored or "").strip()
 
 
+class DraftPhotoTexts:
+    """A photo's Kazakh texts as the draft has them; on publishing, a photo is
+    saved when they differ from the published ones (not only from the draft)."""
+
+    draft_photos = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.published = {name: self.initial.get(f"{name}_kk") for name in drafts.PHOTO_FIELDS}
+        texts = self.draft_photos.get(str(self.instance.pk)) if self.instance.pk else None
+        for name, value in (texts or {}).items():
+            self.initial[f"{name}_kk"] = value
+
+    def has_changed(self):
+        if super().has_changed():
+            return True
+        cleaned = getattr(self, "cleaned_data", {})
+        return any(
+            f"{name}_kk" in cleaned and (cleaned[f"{name}_kk"] or "") != (value or "")
+            for name, value in self.published.items()
+        )
+
+    def kazakh_texts(self):
+        return {name: self.cleaned_data.get(f"{name}_kk") or "" for name in drafts.PHOTO_FIELDS}
+
+
 class KazakhTextsKept:
     """A Kazakh field sent back unchanged keeps its stored value byte for byte, so
-    opening the Kazakh mode and saving changes only what was typed."""
+    opening the Kazakh mode and saving changes only what was typed.
+
+    The stored value is the draft's when there is one (it is what the form
+    shows). Publishing is refused while the texts leave a Russian block, the
+    headline or the lead untranslated.
+    """
+
+    kazakh_draft = None
+    publishing = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.kazakh_draft is not None:
+            for name in ("title", "lead", "body"):
+                self.initial[f"{name}_kk"] = getattr(self.kazakh_draft, name)
 
     def clean(self):
         cleaned = super().clean()
+        if self.publishing:
+            missing = drafts.untranslated(
+                self.instance,
+                cleaned.get("title_kk"),
+                cleaned.get("lead_kk"),
+                cleaned.get("body_kk"),
+            )
+            if missing:
+                raise forms.ValidationError(
+                    gettext(
+                        "The Kazakh version cannot be published yet: not translated are "
+                        "%(parts)s. Save it as a draft and publish it when every Russian "
+                        "block has its Kazakh block."
+                    )
+                    % {"parts": "; ".join(missing)},
+                    code="untranslated",
+                )
         for name in ("title_kk", "lead_kk", "body_kk"):
             stored = self.initial.get(name)
             if name in cleaned and stored is not None and cleaned[name] != stored:
@@ -142,6 +221,19 @@ class TranslationWorkspaceMixin:
                 field.widget.attrs["class"] = " ".join(kept)
         return type(form.__name__, (KazakhTextsKept, form), {})
 
+    def get_queryset(self, request):
+        # An article's draft comes with it: the workspace and the lists read it.
+        # (Django's list then takes no list_select_related of its own: named here.)
+        related = self.get_list_select_related(request)
+        return super().get_queryset(request).select_related(*related)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not self.kazakh_mode(request, obj):
+            return form
+        attrs = {"kazakh_draft": drafts.draft_of(obj), "publishing": self.publishes(request)}
+        return type(form.__name__, (form,), attrs)
+
     def get_inlines(self, request, obj):
         if self.kazakh_mode(request, obj):
             return [WorkspacePhotoInline]
@@ -149,8 +241,13 @@ class TranslationWorkspaceMixin:
 
     def workspace_context(self, request, obj):
         changes = workspace.russian_changes(obj)
+        draft = drafts.draft_of(obj)
         return {
             "workspace": changes,
+            "kazakh_draft": draft,
+            "kazakh_draft_left": drafts.progress(obj.body_ru, draft.body) if draft else None,
+            "kazakh_published": obj.exists_in("kk"),
+            "workspace_publish": PUBLISH,
             "workspace_mode_parameter": MODE_PARAMETER,
             "workspace_mode": KAZAKH_MODE,
             "workspace_forced": translates_only(request.user),
@@ -170,7 +267,77 @@ class TranslationWorkspaceMixin:
         audit.record(request.user, "confirm_translation", obj)
         request._newsroom_translation_confirmed = True
 
+    # Saving: a draft, or the Kazakh version published ---------------------------------
+
+    def publishes(self, request):
+        return request.method == "POST" and PUBLISH in request.POST
+
+    def saves_draft(self, request, obj):
+        """A save in the Kazakh mode that is not "Publish": it writes the draft only."""
+        return (
+            request.method == "POST"
+            and obj is not None
+            and obj.pk is not None
+            and self.kazakh_mode(request, obj)
+            and not self.publishes(request)
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not self.saves_draft(request, obj):
+            super().save_model(request, obj, form, change)
+            if self.publishes(request) and self.kazakh_mode(request, obj):
+                request._newsroom_kazakh_published = True
+            return
+        # The article's row is left alone: its Kazakh text is what readers see.
+        # The typed texts become the draft in save_related, with the photos'.
+        request._newsroom_kazakh_texts = {
+            name: form.cleaned_data.get(f"{name}_kk") for name in ("title", "lead", "body")
+        }
+        live = Article.objects.get(pk=obj.pk)
+        if form.cleaned_data.get("translation_done") and live.exists_in("kk"):
+            # "Still accurate" confirms the published Kazakh text, not the draft.
+            live.kk_changed_at = timezone.now()
+            Article.objects.filter(pk=live.pk).update(kk_changed_at=live.kk_changed_at)
+            self.translation_confirmed(request, live)
+            if reversion.is_active():
+                reversion.add_to_revision(live)
+
+    def save_related(self, request, form, formsets, change):
+        texts = getattr(request, "_newsroom_kazakh_texts", None)
+        if texts is None:
+            super().save_related(request, form, formsets, change)
+            if getattr(request, "_newsroom_kazakh_published", False):
+                self.kazakh_version_published(request, form.instance)
+            return
+        photos = {}
+        for formset in formsets:
+            for photo_form in formset.forms:
+                if isinstance(photo_form, DraftPhotoTexts) and photo_form.instance.pk:
+                    photos[str(photo_form.instance.pk)] = photo_form.kazakh_texts()
+        article = Article.objects.get(pk=form.instance.pk)
+        request._newsroom_kazakh_draft = drafts.save(article, request.user, photos=photos, **texts)
+
+    def kazakh_version_published(self, request, obj):
+        """The workspace published the Kazakh version: the draft is done with."""
+        drafts.discard(obj)
+        audit.record(request.user, "publish_translation", obj)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "_newsroom_kazakh_texts", None) is not None and not getattr(
+            request, "_newsroom_translation_confirmed", False
+        ):
+            # A draft is not a version of the article: no history entry.
+            return None
+        return super().log_change(request, obj, message)
+
     def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "_newsroom_kazakh_published", False):
+            # Shown in the language of whoever reads the history.
+            return PUBLISHED
+        if getattr(request, "_newsroom_kazakh_texts", None) is not None:
+            # A draft saved: the formsets were not saved, nothing else changed.
+            confirmed = getattr(request, "_newsroom_translation_confirmed", False)
+            return CONFIRMED if confirmed else ""
         message = super().construct_change_message(request, form, formsets, add)
         confirmed = getattr(request, "_newsroom_translation_confirmed", False)
         if (
@@ -183,6 +350,16 @@ class TranslationWorkspaceMixin:
         return message
 
     def response_change(self, request, obj):
+        if getattr(request, "_newsroom_kazakh_texts", None) is not None:
+            return self.draft_saved_response(request, obj)
+        if getattr(request, "_newsroom_kazakh_published", False):
+            self.message_user(
+                request,
+                gettext("The Kazakh version of “%(article)s” is published.") % {"article": obj},
+                messages.SUCCESS,
+            )
+            # Back to the list (the queue) the article was opened from.
+            return self.response_post_save_change(request, obj)
         response = super().response_change(request, obj)
         if (
             "_continue" in request.POST
@@ -193,6 +370,27 @@ class TranslationWorkspaceMixin:
             glue = "&" if "?" in response["Location"] else "?"
             response["Location"] += f"{glue}{MODE_PARAMETER}={KAZAKH_MODE}"
         return response
+
+    def draft_saved_response(self, request, obj):
+        draft = getattr(request, "_newsroom_kazakh_draft", None)
+        confirmed = getattr(request, "_newsroom_translation_confirmed", False)
+        if draft is None and confirmed:
+            text = ""
+        elif draft is None:
+            text = gettext("Nothing to save: the Kazakh text is the published one.")
+        else:
+            left, total = drafts.progress(obj.body_ru, draft.body)
+            text = gettext(
+                "The Kazakh draft is saved (%(progress)s). Readers see the Kazakh "
+                "version only when it is published."
+            ) % {"progress": drafts.in_progress_label(left, total, short=True)}
+        if confirmed:
+            text = f"{gettext('The Kazakh text is confirmed as still accurate.')} {text}".strip()
+            if draft is None and "_continue" not in request.POST:
+                self.message_user(request, text, messages.SUCCESS)
+                return self.response_post_save_change(request, obj)
+        self.message_user(request, text, messages.SUCCESS)
+        return HttpResponseRedirect(request.get_full_path())
 
     # The queue -----------------------------------------------------------------------
 
@@ -225,8 +423,15 @@ class TranslationWorkspaceMixin:
 
     def get_list_select_related(self, request):
         if self.in_queue(request):
-            return ["rubric", "kazakh_basis"]
-        return super().get_list_select_related(request)
+            return ["rubric", "kazakh_basis", "kazakh_draft"]
+        return [*super().get_list_select_related(request), "kazakh_draft"]
+
+    @admin.display(description=_("Kazakh"))
+    def translation_display(self, obj):
+        state, label = drafts.state(obj)
+        return format_html(
+            '<span class="translation-state translation-state--{}">{}</span>', state, label
+        )
 
     def changelist_view(self, request, extra_context=None):
         if self.in_queue(request):

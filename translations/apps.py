@@ -11,6 +11,14 @@ class TranslationsConfig(AppConfig):
 
     def ready(self):
         # The receivers need the models, which are ready only once every app is loaded.
+        from audit import actions  # noqa: PLC0415
+
         from . import receivers  # noqa: PLC0415
 
         receivers.connect()
+        actions.declare(
+            actions={
+                "confirm_translation": _("confirmed a translation as current"),
+                "publish_translation": _("published the Kazakh version"),
+            }
+        )

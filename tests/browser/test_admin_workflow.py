@@ -114,7 +114,7 @@ def test_translator_fills_the_kazakh_tab_and_the_article_appears_on_kk(
     show_language(page, "lead", "kk")
     page.fill("#id_lead_kk", "Биыл қаладағы 40 шақырым жол жөнделеді.")
     write_body(page, "kk", "Жөндеу жұмыстары мамыр айында басталады.")
-    page.click("input[name=_save]")
+    page.click("input[name=_publish_kk]")
     expect(page.locator(".messagelist .success")).to_be_visible()
 
     article.refresh_from_db()

@@ -156,7 +156,7 @@ def test_translator_translates_an_outdated_article_from_the_kazakh_queue(
     page.keyboard.press("End")
     page.keyboard.press("Shift+Home")
     page.keyboard.type("Бассейн мен спорт залы бар.")
-    page.locator("input[name=_save]").click()
+    page.locator("input[name=_publish_kk]").click()
     expect(page.locator(".messagelist .success")).to_be_visible()
 
     article.refresh_from_db()
@@ -203,7 +203,7 @@ def test_editor_in_kazakh_mode_saves_only_what_they_typed(
     page.locator(f"{KK_EDITOR} > p").first.click()
     page.keyboard.type("x")
     page.keyboard.press("Backspace")
-    page.locator("input[name=_save]").click()
+    page.locator("input[name=_publish_kk]").click()
     expect(page.locator(".messagelist .success")).to_be_visible()
 
     after = Article.objects.get(pk=article.pk)
@@ -238,7 +238,7 @@ def test_refused_save_keeps_the_typed_kazakh_through_a_reload(
     newer.body_ru = "<p>В здании 52 кабинета.</p>"
     newer.save()
 
-    page.locator("input[name=_save]").click()
+    page.locator("input[name=_publish_kk]").click()
     expect(page.locator(".errornote")).to_be_visible()
     expect(page.locator(".errorlist.nonfield")).to_contain_text(str(newer.version))
     expect(page.locator(KK_EDITOR)).to_contain_text("Аудармашының жаңа сөйлемі.")
@@ -250,7 +250,7 @@ def test_refused_save_keeps_the_typed_kazakh_through_a_reload(
     expect(page.locator(KK_EDITOR)).not_to_contain_text("Аудармашының жаңа сөйлемі.")
     page.locator(".ws-draft button", has_text="Қалпына келтіру").click()
     expect(page.locator(KK_EDITOR)).to_contain_text("Аудармашының жаңа сөйлемі.")
-    page.locator("input[name=_save]").click()
+    page.locator("input[name=_publish_kk]").click()
     expect(page.locator(".messagelist .success")).to_be_visible()
     article.refresh_from_db()
     assert "Аудармашының жаңа сөйлемі." in article.body_kk
@@ -270,8 +270,10 @@ def test_enter_in_a_kazakh_field_saves_without_confirming_anything(
     page.fill("#id_title_kk", "Жаңа тақырып")
     page.locator("#id_title_kk").press("Enter")
     expect(page.locator(".messagelist .success")).to_be_visible()
+    # Kept as the draft: readers go on seeing the published headline.
     article.refresh_from_db()
-    assert article.title_kk == "Жаңа тақырып"
+    assert article.kazakh_draft.title == "Жаңа тақырып"
+    assert article.title_kk == "Ақтауда жаңа мектеп ашылды"
     assert not AuditEntry.objects.filter(action="confirm_translation").exists()
     # Saved, and still in the workspace.
     expect(page.locator("#translation-workspace")).to_be_visible()

@@ -207,8 +207,32 @@
     return result;
   }
 
+  // The server stores the text its own way (a list item's paragraph unwrapped,
+  // a no-break space inside "15 970"): two values are the same text when their
+  // words, block by block, are.
+  function plain(text) {
+    return (text || "").replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim();
+  }
+
+  function normalised(name, value) {
+    if (name !== "body_kk") {
+      return plain(value);
+    }
+    const body = new DOMParser().parseFromString(value || "", "text/html").body;
+    const parts = [];
+    Array.from(body.children).forEach((element) => {
+      const items = /^(UL|OL)$/.test(element.tagName)
+        ? Array.from(element.children)
+        : [element];
+      items.forEach((item) => parts.push(`${element.tagName}:${plain(item.textContent)}`));
+    });
+    return parts.filter((part) => !/^[A-Z0-9]+:$/.test(part) || part === "HR:").join("\n");
+  }
+
   function same(a, b) {
-    return fields.every((field) => (a[field.name] || "") === (b[field.name] || ""));
+    return fields.every(
+      (field) => normalised(field.name, a[field.name]) === normalised(field.name, b[field.name])
+    );
   }
 
   function readDraft() {
@@ -261,7 +285,10 @@
       }
       return;
     }
-    if (same(draft.values, initial)) {
+    // The server confirmed a save (its message is on the page) or holds the same
+    // text: the copy in this browser has nothing the server does not.
+    const saved = document.querySelector(".messagelist .success");
+    if (saved || same(draft.values, initial)) {
       window.localStorage.removeItem(draftKey);
       return;
     }

@@ -32,7 +32,10 @@ demo: migrate
 run: demo
 	@echo "Readers' comments: sign-in codes are not sent by SMS in development; the console"
 	@echo "SMS backend prints each one in this terminal, as 'SMS to +7…: … code …'."
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Background tasks (Telegram posts, CDN purges, the view-count flush): a worker"
+	@echo "runs beside the server and stops with it."
+	@# newsroom/management/commands/devserver.py: Ctrl-C or SIGTERM stops both cleanly.
+	$(BIN)/python manage.py devserver 127.0.0.1:8000
 
 test: messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

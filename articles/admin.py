@@ -69,6 +69,15 @@ reversion.register(TaggedArticle)
 reversion.register(Article, follow=("photos", "article_sources", "tagged_items"))
 
 
+# What other apps add to the article admin (telegram/ adds its channels' posts),
+# filled in their AppConfig.ready(): articles never imports them. Columns and
+# rows are callables taking the article, as list_display and readonly_fields
+# accept them; rows come as (fieldset title, [callables]).
+EXTRA_COLUMNS = []
+EXTRA_FIELDSETS = []
+EXTRA_PREFETCH = []
+
+
 # Roles, from permissions ------------------------------------------------------
 
 
@@ -315,7 +324,10 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
         )
         if is_reporter(request.user):
             queryset = queryset.filter(author=request.user)
-        return queryset
+        return queryset.prefetch_related(*EXTRA_PREFETCH)
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), *EXTRA_COLUMNS]
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -338,6 +350,10 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
         return {}
 
     def get_readonly_fields(self, request, obj=None):
+        extra = [field for _title, fields in EXTRA_FIELDSETS for field in fields]
+        return [*self._role_readonly_fields(request), *extra]
+
+    def _role_readonly_fields(self, request):
         user = request.user
         if is_translator(user):
             return [
@@ -353,6 +369,7 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
                 "is_breaking",
                 "is_pinned",
                 "comments",
+                "not_for_telegram",
             ]
         if not can_publish(user):
             return ["published_at", "author", "is_breaking", "is_pinned", "comments"]
@@ -374,6 +391,7 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
             "is_breaking",
             "is_pinned",
             "comments",
+            "not_for_telegram",
         ]
         fieldsets = [
             (
@@ -393,6 +411,8 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
             publication.append("loaded_version")
         if obj is not None and user.has_perm("articles.translate_article"):
             fieldsets.append((_("Translation"), {"fields": ["translation_done"]}))
+        if obj is not None:
+            fieldsets.extend((title, {"fields": fields}) for title, fields in EXTRA_FIELDSETS)
         return fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):

@@ -16,6 +16,10 @@ from reversion.models import Version
 from .history import date_text
 from .models import Article, AuditEntry
 
+# Labels of the details other apps record, "key": (label, how to show a value);
+# they add theirs in their AppConfig.ready() (telegram/history.py).
+DETAIL_LABELS = {}
+
 
 def record(actor, action, obj=None, **details):
     """Write an audit entry. ``actor`` may be None (a command, the scheduler)."""
@@ -63,6 +67,7 @@ def _labels():
         "is_superuser": (user.get_field("is_superuser").verbose_name, _yes_no),
         "username": (user.get_field("username").verbose_name, str),
         "ip_address": (_("IP address"), str),
+        **DETAIL_LABELS,
     }
 
 

@@ -557,6 +557,11 @@ class Article(models.Model):
     )
     is_breaking = models.BooleanField(_("breaking news"), default=False)
     is_pinned = models.BooleanField(_("pinned on the home page"), default=False)
+    not_for_telegram = models.BooleanField(
+        _("not for Telegram"),
+        default=False,
+        help_text=_("Not posted to the newsroom's Telegram channels."),
+    )
     views = models.PositiveIntegerField(_("views"), default=0, editable=False)
     comments = models.CharField(
         _("readers' comments"),
@@ -959,6 +964,7 @@ class AuditEntry(models.Model):
         MODERATE = "moderate", _("moderated comments")
         BLOCK_READER = "block_reader", _("blocked a reader")
         CONFIRM_TRANSLATION = "confirm_translation", _("confirmed a translation as current")
+        TELEGRAM = "telegram", _("Telegram channel")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

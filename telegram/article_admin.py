@@ -1,0 +1,74 @@
+"""The Telegram rows of the article admin: a list column and a change-form panel.
+
+Added to ``articles.admin``'s extras in TelegramConfig.ready(), so the
+articles app never imports this one. The panel's "try again" button posts
+the change form to ``telegram.admin``'s retry view (``formaction``): a form
+inside the admin's form is not allowed in HTML.
+"""
+
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from articles import admin as articles_admin
+from articles import audit
+
+from . import history, publication, states
+from .models import Post
+
+
+@admin.display(description=_("Telegram"))
+def telegram_column(article):
+    if not publication.enabled():
+        return format_html('<span class="telegram-state telegram-state--off">{}</span>', _("off"))
+    return format_html_join(
+        " ",
+        '<span class="telegram-state telegram-state--{}" title="{}">{}</span>',
+        (
+            (state, text, code.upper())
+            for code, _name, state, text, _post in states.rows(article, channels=False)
+            if publication.channel(code)
+        ),
+    )
+
+
+@admin.display(description=_("Channels"))
+def telegram_panel(article):
+    if article is None or article.pk is None:
+        return ""
+    if not publication.enabled():
+        return format_html('<p class="telegram-off">{}</p>', states.OFF)
+    rows = []
+    for _code, name, state, text, post in states.rows(article):
+        retry_url = ""
+        if post is not None and post.state == Post.State.FAILED:
+            retry_url = reverse("admin:telegram_post_retry", args=[post.pk])
+        rows.append(
+            {
+                "name": name,
+                "state": state,
+                "text": text,
+                "link": post.link if post is not None and post.state == "posted" else "",
+                "retry_url": retry_url,
+            }
+        )
+    return render_to_string(
+        "telegram/panel.html",
+        {
+            "rows": rows,
+            "events": [
+                (entry, audit.details_text(entry)) for entry in history.for_article(article, 6)
+            ],
+        },
+    )
+
+
+def connect():
+    articles_admin.EXTRA_COLUMNS.append(telegram_column)
+    articles_admin.EXTRA_FIELDSETS.append((_("Telegram"), [telegram_panel]))
+    articles_admin.EXTRA_PREFETCH.append(
+        Prefetch("telegram_posts", queryset=Post.objects.order_by("language"))
+    )

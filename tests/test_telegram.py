@@ -1,0 +1,338 @@
+"""The newsroom's Telegram channels, against a fake Bot API served over real HTTP.
+
+Tasks run through the database backend's own worker loop (``run_queue``);
+time passes (time-machine) for deferred tasks, limits and the fake instead
+of sleeping.
+"""
+
+import threading
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Permission, User
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from articles.models import Article, AuditEntry, Photo
+from telegram import delivery
+from telegram.models import Channel, Post
+from tests.photo_files import jpeg
+from tests.telegram_fake import KK, RU, run_queue, telegram_api  # noqa: F401
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def editor(transactional_db):
+    # The roles' groups come from a data migration, which a transactional
+    # test's flush removes: the editor gets the Editors' article permissions.
+    user = User.objects.create_user("editor", password="x-secret-pass-1", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="articles"))
+    return user
+
+
+def later(**delta):
+    """Time passes (by ``delta``), for the queue, the channels' limits and the fake alike."""
+    return time_machine.travel(timezone.now() + timedelta(**delta), tick=True)
+
+
+def publish(make_article, **fields):
+    """An article published now, in both languages unless told otherwise."""
+    return make_article(published_at=timezone.now(), **fields)
+
+
+def post_of(article, language="ru"):
+    return Post.objects.get(article=article, language=language)
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def add_photo(article, color="red"):
+    from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: PLC0415
+
+    return Photo.objects.create(
+        article=article,
+        image=SimpleUploadedFile("p.jpg", jpeg((1200, 800), color=color), "image/jpeg"),
+        caption_ru="Фото",
+    )
+
+
+# Publishing -------------------------------------------------------------------
+
+
+def test_a_published_article_is_posted_to_each_languages_channel(telegram_api, make_article):
+    article = publish(make_article, title_ru="Школа <№1> & сад", age_rating="18+")
+    run_queue()
+    [ru] = telegram_api.posts(RU)
+    [kk] = telegram_api.posts(KK)
+    assert ru["kind"] == "text"
+    assert ru["text"].startswith("Школа <№1> & сад 18+\n\nШкола на 1200 мест")
+    assert ru["html"].startswith("<b>Школа &lt;№1&gt; &amp; сад</b> 18+")
+    assert f'<a href="http://127.0.0.1:8000{article.get_absolute_url("ru")}">' in ru["html"]
+    assert kk["text"].startswith("Ақтауда жаңа мектеп ашылды 18+")
+    assert f'href="http://127.0.0.1:8000{article.get_absolute_url("kk")}"' in kk["html"]
+    assert "Сайтта оқу" in kk["text"]
+    post = post_of(article)
+    assert post.state == Post.State.POSTED
+    assert post.message_id == ru["message_id"]
+    assert post.link == f"https://t.me/{RU[1:]}/{ru['message_id']}"
+
+
+def test_the_lead_photo_is_uploaded_from_our_jpeg_rendition(telegram_api, make_article, settings):
+    article = make_article(status="draft", published_at=None)
+    photo = add_photo(article)
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    run_queue()
+    [ru] = telegram_api.posts(RU)
+    photo.refresh_from_db()
+    width, _height, name = [item for item in photo.renditions["jpeg"] if item[0] <= 1280][-1]
+    assert ru["kind"] == "photo"
+    assert ru["photo"] == (settings.MEDIA_ROOT / name).read_bytes()
+    assert width == 1200
+
+
+def test_captions_and_texts_over_the_limit_are_cut_at_a_word_never_in_an_entity(
+    telegram_api, make_article
+):
+    lead = "Слово & <тег> " * 400  # 5600 characters, an entity every few words
+    with_photo = make_article(status="draft", published_at=None, lead_ru=lead)
+    add_photo(with_photo)
+    with_photo.status = Article.Status.PUBLISHED
+    with_photo.save()
+    publish(make_article, lead_ru=lead)
+    run_queue()
+    photo_post, text_post = telegram_api.posts(RU)
+    # The fake refuses what Telegram refuses: both parsed, both within the limits.
+    assert photo_post["kind"] == "photo" and len(photo_post["text"]) <= 1024
+    assert text_post["kind"] == "text" and len(text_post["text"]) <= 4096
+    for post in (photo_post, text_post):
+        lead_shown = post["text"].split("\n\n")[1]
+        assert lead_shown.endswith("…")
+        assert lead_shown[:-1].rstrip().endswith(("Слово", "&", "<тег>"))
+        assert post["text"].endswith("Читать на сайте")
+    assert len(text_post["text"]) > 3500
+
+
+def test_no_age_mark_below_sixteen(telegram_api, make_article):
+    publish(make_article, age_rating="12+", title_kk="")
+    publish(make_article, age_rating="16+", title_ru="Для взрослых", title_kk="")
+    run_queue()
+    first, second = telegram_api.posts(RU)
+    assert first["text"].split("\n")[0] == "В Актау открыли новую школу"
+    assert second["text"].split("\n")[0] == "Для взрослых 16+"
+
+
+def test_an_editor_publishes_in_the_admin_and_sees_the_post_on_the_form_and_the_list(
+    telegram_api, client, editor, make_article
+):
+    from tests.test_admin_articles import form_data  # noqa: PLC0415
+
+    article = make_article(status="draft", published_at=None)
+    client.force_login(editor)
+    response = client.post(change_url(article), form_data(article, status="published"))
+    assert response.status_code == 302
+    run_queue()
+    post = post_of(article)
+    assert post.state == Post.State.POSTED
+    page = client.get(change_url(article)).text
+    assert "опубликован в Telegram" in page or "posted" in page
+    assert post.link in page
+    listing = client.get(reverse("admin:articles_article_changelist")).text
+    assert "telegram-state--posted" in listing
+    assert (
+        AuditEntry.objects.filter(
+            action="telegram", object_id=str(article.pk), details__telegram="posted"
+        ).count()
+        == 2
+    )
+
+
+def test_saving_twice_posts_once(telegram_api, make_article):
+    article = publish(make_article)
+    article.save()
+    run_queue()
+    article.save()
+    run_queue()
+    assert len(telegram_api.posts(RU)) == 1
+    assert telegram_api.methods().count("sendMessage") == 2  # one per language
+
+
+def test_a_scheduled_article_is_posted_when_its_time_comes_with_nobody_saving(
+    telegram_api, make_article
+):
+    article = make_article(published_at=timezone.now() + timedelta(hours=2))
+    run_queue()
+    assert telegram_api.posts(RU) == []
+    assert post_of(article).state == Post.State.WAITING
+    # Two hours pass: the article's time comes, and nobody saves anything.
+    with later(hours=2, seconds=1):
+        run_queue()
+    assert len(telegram_api.posts(RU)) == 1
+    assert len(telegram_api.posts(KK)) == 1
+
+
+def test_a_rescheduled_article_waits_for_its_new_time(telegram_api, make_article):
+    article = make_article(published_at=timezone.now() + timedelta(minutes=10))
+    article.published_at = timezone.now() + timedelta(hours=5)
+    article.save()
+    with later(minutes=15):
+        run_queue()
+    assert telegram_api.posts(RU) == []
+    assert post_of(article).state == Post.State.WAITING
+
+
+def test_an_article_unpublished_before_its_time_is_never_posted(telegram_api, make_article):
+    article = make_article(published_at=timezone.now() + timedelta(minutes=10))
+    article.status = Article.Status.DRAFT
+    article.save()
+    with later(minutes=15):
+        run_queue()
+    assert telegram_api.posts(RU) == []
+    assert post_of(article).state == Post.State.WITHDRAWN
+
+
+def test_the_kazakh_version_is_posted_when_it_becomes_public(telegram_api, make_article):
+    with time_machine.travel(timezone.now() - timedelta(hours=3), tick=True):
+        article = publish(make_article, title_kk="", body_kk="", lead_kk="")
+        run_queue()
+    assert len(telegram_api.posts(RU)) == 1
+    assert telegram_api.posts(KK) == []
+    assert not Post.objects.filter(article=article, language="kk").exists()
+    # Translated three hours later: the Kazakh publication is now.
+    article.title_kk = "Ақтауда жаңа мектеп ашылды"
+    article.body_kk = "<p>Мектеп ашылды.</p>"
+    article.save()
+    run_queue()
+    [kk] = telegram_api.posts(KK)
+    assert kk["text"].startswith("Ақтауда жаңа мектеп ашылды")
+    assert len(telegram_api.posts(RU)) == 1
+
+
+def test_not_for_telegram_posts_nothing_and_says_so(telegram_api, client, editor, make_article):
+    article = publish(make_article, not_for_telegram=True)
+    run_queue()
+    assert telegram_api.posts(RU) == [] and telegram_api.posts(KK) == []
+    assert post_of(article).state == Post.State.SKIPPED
+    client.force_login(editor)
+    assert "не для Telegram" in client.get(change_url(article)).text.lower()
+
+
+# The archive stays out ------------------------------------------------------------
+
+
+def test_connecting_a_channel_does_not_post_the_archive(settings, make_article):
+    old = make_article(published_at=timezone.now() - timedelta(days=3))
+    recent = make_article(published_at=timezone.now() - timedelta(minutes=20))
+    # The channels are connected now.
+    from tests.telegram_fake import FakeBotApi, TOKEN  # noqa: PLC0415
+
+    fake = FakeBotApi().start()
+    try:
+        settings.TELEGRAM_BOT_TOKEN, settings.TELEGRAM_API_URL = TOKEN, fake.url
+        settings.TELEGRAM_CHANNEL_RU, settings.TELEGRAM_CHANNEL_KK = RU, KK
+        for article in (old, recent):
+            article.lead_ru = "Уточнение."
+            article.save()
+        run_queue()
+        assert fake.posts(RU) == [] and fake.posts(KK) == []
+        fresh = publish(make_article, title_ru="Новая новость")
+        run_queue()
+        assert [post["text"].split("\n")[0] for post in fake.posts(RU)] == ["Новая новость"]
+        assert Post.objects.filter(article=fresh).count() == 2
+    finally:
+        fake.stop()
+
+
+def test_a_story_backdated_by_more_than_an_hour_posts_nothing(telegram_api, make_article):
+    make_article(published_at=timezone.now() - timedelta(hours=1, minutes=5))
+    make_article(published_at=timezone.now() - timedelta(minutes=50), title_ru="Свежая")
+    run_queue()
+    assert [post["text"].split("\n")[0] for post in telegram_api.posts(RU)] == ["Свежая"]
+
+
+def test_loading_the_demo_posts_nothing(telegram_api, transactional_db):
+    call_command("load_demo", verbosity=0)
+    run_queue()
+    assert Article.objects.exists()
+    assert telegram_api.methods() == []
+    assert not Post.objects.exists()
+
+
+# Edits and withdrawal ----------------------------------------------------------
+
+
+def test_a_changed_headline_or_lead_edits_the_post(telegram_api, make_article):
+    article = publish(make_article, title_kk="", body_kk="")
+    run_queue()
+    article.title_ru = "Школу открыли досрочно"
+    article.save()
+    run_queue()
+    [ru] = telegram_api.posts(RU)
+    assert ru["text"].startswith("Школу открыли досрочно")
+    assert telegram_api.methods() == ["sendMessage", "editMessageText"]
+    article.body_ru = "<p>Другой текст, не в посте.</p>"
+    article.save()
+    run_queue()
+    assert telegram_api.methods() == ["sendMessage", "editMessageText"]
+
+
+def test_a_new_lead_photo_replaces_the_picture_and_a_caption_edit_keeps_it(
+    telegram_api, make_article
+):
+    article = make_article(status="draft", published_at=None, title_kk="", body_kk="")
+    first = add_photo(article, "red")
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    run_queue()
+    picture = telegram_api.posts(RU)[0]["photo"]
+    article.lead_ru = "Новый лид."
+    article.save()
+    run_queue()
+    assert telegram_api.methods()[-1] == "editMessageCaption"
+    assert telegram_api.posts(RU)[0]["photo"] == picture
+    first.delete()
+    add_photo(article, "blue")
+    run_queue()
+    [ru] = telegram_api.posts(RU)
+    assert "editMessageMedia" in telegram_api.methods()
+    assert ru["photo"] != picture
+    assert "Новый лид." in ru["text"]
+
+
+def test_withdrawing_deletes_the_post(telegram_api, make_article):
+    article = publish(make_article)
+    run_queue()
+    article.status = Article.Status.DRAFT
+    article.save()
+    run_queue()
+    assert telegram_api.posts(RU) == [] and telegram_api.posts(KK) == []
+    assert post_of(article).state == Post.State.WITHDRAWN
+    assert telegram_api.methods().count("deleteMessage") == 2
+
+
+def test_an_old_post_is_edited_to_say_withdrawn(telegram_api, make_article):
+    article = publish(make_article, title_kk="", body_kk="")
+    run_queue()
+    post = post_of(article)
+    telegram_api.age(RU, post.message_id, hours=50)
+    Post.objects.filter(pk=post.pk).update(posted_at=timezone.now() - timedelta(hours=50))
+    article.status = Article.Status.DRAFT
+    article.save()
+    run_queue()
+    [ru] = telegram_api.posts(RU)
+    assert ru["text"] == "Материал снят с публикации редакцией."
+    assert post_of(article).state == Post.State.WITHDRAWN
+
+
+def test_deleting_an_article_deletes_its_posts(telegram_api, make_article):
+    article = publish(make_article)
+    run_queue()
+    article.delete()
+    run_queue()
+    assert telegram_api.posts(RU) == [] and telegram_api.posts(KK) == []

@@ -87,5 +87,5 @@ def rows(article, channels=True):
 
 OFF = _(
     "Telegram is off: set TELEGRAM_BOT_TOKEN and TELEGRAM_CHANNEL_RU / TELEGRAM_CHANNEL_KK "
-    "(README, \u201cTelegram\u201d)."
+    "(see the Telegram section of the README)."
 )

@@ -338,8 +338,8 @@ def run_queue(rounds=50):
     The worker's own loop (claiming under a lock, recording the outcome);
     a task that raised fails the test with its traceback.
     """
-    from django_tasks_db.management.commands.db_worker import Worker  # noqa: PLC0415
-    from django_tasks_db.models import DBTaskResult  # noqa: PLC0415
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
 
     before = set(DBTaskResult.objects.values_list("pk", flat=True))
     worker = Worker(

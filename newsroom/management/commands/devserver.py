@@ -50,7 +50,6 @@ class Command(BaseCommand):
             time.sleep(0.2)
         self._stop(server, signal.SIGINT)
         self._stop(worker, signal.SIGTERM)
-        return None
 
     def _stop(self, child, signum):
         if child.poll() is None:

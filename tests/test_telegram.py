@@ -5,17 +5,21 @@ time passes (time-machine) for deferred tasks, limits and the fake instead
 of sleeping.
 """
 
+import threading
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, AuditEntry, Photo
-from telegram.models import Post
+from telegram import delivery
+from telegram.models import Channel, Post
 from tests.photo_files import jpeg
 from tests.telegram_fake import KK, RU, run_queue
 
@@ -334,3 +338,228 @@ def test_deleting_an_article_deletes_its_posts(telegram_api, make_article):
     article.delete()
     run_queue()
     assert telegram_api.posts(RU) == [] and telegram_api.posts(KK) == []
+
+
+# Telegram's limits and failures ----------------------------------------------------
+
+
+def russian_only(make_article, count, **fields):
+    return [
+        publish(make_article, title_ru=f"Новость {i + 1}", title_kk="", body_kk="", **fields)
+        for i in range(count)
+    ]
+
+
+def headlines(fake, chat=RU):
+    return [post["text"].split("\n")[0] for post in fake.posts(chat)]
+
+
+def test_a_burst_of_thirty_reaches_the_channel_in_order_within_the_limit(
+    telegram_api, make_article
+):
+    russian_only(make_article, 30)
+    run_queue()
+    assert headlines(telegram_api) == [f"Новость {i}" for i in range(1, 21)]
+    assert Post.objects.filter(language="ru", state="waiting").count() == 10
+    with later(seconds=61):
+        run_queue()
+    assert headlines(telegram_api) == [f"Новость {i}" for i in range(1, 31)]
+    # Kept under the limit: Telegram never had to say 429, and nothing went twice.
+    assert telegram_api.methods().count("sendMessage") == 30
+
+
+def test_a_429_blocks_the_channel_for_every_worker_until_retry_after(
+    telegram_api, client, editor, make_article
+):
+    telegram_api.fail("sendMessage", 429, "Too Many Requests: retry after 30", retry_after=30)
+    [first] = russian_only(make_article, 1)
+    run_queue()
+    assert post_of(first).state == Post.State.WAITING
+    client.force_login(editor)
+    assert "ждёт лимита Telegram" in client.get(change_url(first)).text
+    second = publish(make_article, title_ru="Вторая", title_kk="", body_kk="")
+    run_queue()  # another worker, another task: the channel still waits
+    assert telegram_api.posts(RU) == []
+    with later(seconds=31):
+        run_queue()
+    assert headlines(telegram_api) == ["Новость 1", "Вторая"]
+    assert post_of(second).state == Post.State.POSTED
+
+
+def test_server_errors_and_unreachable_telegram_are_retried_with_backoff(
+    telegram_api, settings, make_article
+):
+    telegram_api.fail("sendMessage", 502, "Bad Gateway", times=2)
+    [article] = russian_only(make_article, 1)
+    run_queue()
+    assert post_of(article).state == Post.State.WAITING
+    with later(seconds=2):
+        run_queue()
+        assert post_of(article).attempts == 2
+    # Then Telegram cannot be reached at all (nothing listens there).
+    settings.TELEGRAM_API_URL = "http://127.0.0.1:9"
+    with later(seconds=5):
+        run_queue()
+    assert post_of(article).state == Post.State.WAITING
+    settings.TELEGRAM_API_URL = telegram_api.url
+    with later(seconds=15):
+        run_queue()
+    assert len(telegram_api.posts(RU)) == 1
+    assert post_of(article).state == Post.State.POSTED
+
+
+def test_no_answer_within_the_timeout_is_never_sent_again_by_itself(
+    telegram_api, client, editor, make_article
+):
+    telegram_api.stall("sendMessage", 3)  # longer than TELEGRAM_TIMEOUT: posted, no answer
+    [article] = russian_only(make_article, 1)
+    run_queue()
+    with later(minutes=10):
+        run_queue()
+    assert len(telegram_api.posts(RU)) == 1
+    post = post_of(article)
+    assert post.state == Post.State.FAILED
+    client.force_login(editor)
+    page = client.get(change_url(article)).text
+    assert "Telegram не ответил: пост мог появиться в канале" in page
+    assert "Попробовать снова" in page
+
+
+def test_a_worker_killed_mid_send_leaves_no_second_post(telegram_api, make_article):
+    [article] = russian_only(make_article, 1)
+    # What a worker does just before its call to Telegram; then it is killed.
+    assert Post.objects.claim(post_of(article).pk)
+    run_queue()
+    assert telegram_api.posts(RU) == []
+    post = post_of(article)
+    assert post.state == Post.State.FAILED
+    assert post.error == delivery.INTERRUPTED
+    assert AuditEntry.objects.filter(object_id=str(article.pk), details__telegram="unknown")
+
+
+def test_a_bot_that_is_not_an_admin_fails_with_the_reason_and_try_again_sends_it(
+    telegram_api, client, editor, make_article
+):
+    telegram_api.admin_of.discard(KK)
+    article = publish(make_article)
+    run_queue()
+    post = post_of(article, "kk")
+    assert post.state == Post.State.FAILED
+    assert post.error == "Forbidden: bot is not a member of the channel chat"
+    assert len(telegram_api.posts(RU)) == 1
+    assert telegram_api.methods().count("sendMessage") == 2  # no retry by itself
+    client.force_login(editor)
+    page = client.get(change_url(article)).text
+    assert "не опубликован: Forbidden: bot is not a member of the channel chat" in page
+    # The bot is made an administrator; the editor presses "try again".
+    telegram_api.admin_of.add(KK)
+    retry = reverse("admin:telegram_post_retry", args=[post.pk])
+    form_page = client.get(change_url(article))
+    assert f'formaction="{retry}"' in form_page.text
+    response = client.post(retry, {"csrfmiddlewaretoken": form_page.context["csrf_token"]})
+    assert response.status_code == 302
+    run_queue()
+    assert len(telegram_api.posts(KK)) == 1
+    assert post_of(article, "kk").state == Post.State.POSTED
+    assert AuditEntry.objects.filter(
+        object_id=str(article.pk), details__telegram="retry", actor=editor
+    ).exists()
+
+
+def test_only_editors_may_try_again(telegram_api, client, make_article):
+    telegram_api.admin_of.discard(RU)
+    [article] = russian_only(make_article, 1)
+    run_queue()
+    reporter = User.objects.create_user("reporter", password="x-secret-pass-1", is_staff=True)
+    reporter.user_permissions.add(
+        *Permission.objects.filter(codename__in=["add_article", "change_article", "view_article"])
+    )
+    client.force_login(reporter)
+    response = client.post(reverse("admin:telegram_post_retry", args=[post_of(article).pk]))
+    assert response.status_code == 403
+    assert post_of(article).state == Post.State.FAILED
+
+
+def test_an_unknown_channel_fails_with_telegrams_reason(telegram_api, settings, make_article):
+    settings.TELEGRAM_CHANNEL_RU = "@no_such_channel"
+    [article] = russian_only(make_article, 1)
+    run_queue()
+    post = post_of(article)
+    assert post.state == Post.State.FAILED
+    assert post.error == "Bad Request: chat not found"
+
+
+def test_two_workers_racing_post_each_article_once(telegram_api, make_article):
+    russian_only(make_article, 6)
+    telegram_api.stall("sendMessage", 0.3, times=6)  # slow answers: the workers overlap
+    channel = Channel.objects.get(language="ru")
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def worker():
+        try:
+            barrier.wait()
+            delivery.work(channel.pk)
+        except Exception as error:  # reported below, with the test's failure
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    run_queue()  # what the busy worker left for later
+    assert headlines(telegram_api) == [f"Новость {i}" for i in range(1, 7)]
+    assert telegram_api.methods().count("sendMessage") == 6
+
+
+def test_two_workers_claiming_the_same_post_one_wins(telegram_api, make_article):
+    [article] = russian_only(make_article, 1)
+    pk = post_of(article).pk
+    barrier = threading.Barrier(2)
+    won = []
+
+    def claim():
+        barrier.wait()
+        won.append(Post.objects.claim(pk))
+        connection.close()
+
+    threads = [threading.Thread(target=claim) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(won) == [False, True]
+
+
+# Off, health, settings ---------------------------------------------------------------
+
+
+def test_without_settings_nothing_is_posted_and_the_admin_says_telegram_is_off(
+    client, editor, make_article
+):
+    article = publish(make_article)
+    assert not Post.objects.exists()
+    assert not DBTaskResult.objects.exists()
+    client.force_login(editor)
+    page = client.get(change_url(article)).text
+    assert "Telegram выключен: задайте TELEGRAM_BOT_TOKEN" in page
+    listing = client.get(reverse("admin:articles_article_changelist")).text
+    assert '<span class="telegram-state telegram-state--off">выключен</span>' in listing
+
+
+def test_healthz_reports_the_queue_and_a_worker_that_is_down(telegram_api, client, make_article):
+    russian_only(make_article, 2)
+    state = client.get("/healthz").json()["tasks"]
+    assert state["state"] == "ok"
+    assert state["waiting"] == 2
+    with later(minutes=5):  # no worker ran for five minutes
+        state = client.get("/healthz").json()["tasks"]
+    assert state["state"] == "degraded"
+    assert state["oldest_waiting_seconds"] >= 300
+    run_queue()
+    state = client.get("/healthz").json()["tasks"]
+    assert state == {"state": "ok", "waiting": 0, "oldest_waiting_seconds": 0, "failed": 0}

@@ -81,7 +81,8 @@ class FakeBotApi:
     def __init__(self, token=TOKEN, per_minute=20):
         self.token = token
         self.per_minute = per_minute
-        self.admin_of = {RU, KK}
+        self.chats = {RU, KK}  # the channels that exist
+        self.admin_of = {RU, KK}  # those where the bot is an administrator
         self.lock = threading.Lock()
         self.messages = defaultdict(dict)  # chat -> {message_id: message}
         self.next_id = defaultdict(lambda: 100)
@@ -137,9 +138,9 @@ class FakeBotApi:
         with self.lock:
             self.calls.append((method, fields))
         chat = fields.get("chat_id", "")
+        if chat not in self.chats:
+            raise Failure(400, "Bad Request: chat not found")
         if chat not in self.admin_of:
-            if chat.startswith("@"):
-                raise Failure(400, "Bad Request: chat not found")
             raise Failure(403, "Forbidden: bot is not a member of the channel chat")
         handler = getattr(self, f"_{method}", None)
         if handler is None:

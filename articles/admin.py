@@ -72,10 +72,11 @@ reversion.register(Article, follow=("photos", "article_sources", "tagged_items")
 # What other apps add to the article admin (telegram/ adds its channels' posts),
 # filled in their AppConfig.ready(): articles never imports them. Columns and
 # rows are callables taking the article, as list_display and readonly_fields
-# accept them; rows come as (fieldset title, [callables]).
+# accept them; rows come as (fieldset title, [callables]); queryset extras
+# take the admin's queryset and return it with what those need fetched.
 EXTRA_COLUMNS = []
 EXTRA_FIELDSETS = []
-EXTRA_PREFETCH = []
+EXTRA_QUERYSET = []
 
 
 # Roles, from permissions ------------------------------------------------------
@@ -324,7 +325,9 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
         )
         if is_reporter(request.user):
             queryset = queryset.filter(author=request.user)
-        return queryset.prefetch_related(*EXTRA_PREFETCH)
+        for extra in EXTRA_QUERYSET:
+            queryset = extra(queryset)
+        return queryset
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), *EXTRA_COLUMNS]

@@ -66,9 +66,16 @@ def telegram_panel(article):
     )
 
 
+def with_posts(queryset):
+    """The articles' posts in one query, for the column; nothing while Telegram is off."""
+    if not publication.enabled():
+        return queryset
+    return queryset.prefetch_related(
+        Prefetch("telegram_posts", queryset=Post.objects.order_by("language"))
+    )
+
+
 def connect():
     articles_admin.EXTRA_COLUMNS.append(telegram_column)
     articles_admin.EXTRA_FIELDSETS.append((_("Telegram"), [telegram_panel]))
-    articles_admin.EXTRA_PREFETCH.append(
-        Prefetch("telegram_posts", queryset=Post.objects.order_by("language"))
-    )
+    articles_admin.EXTRA_QUERYSET.append(with_posts)

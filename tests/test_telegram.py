@@ -563,3 +563,16 @@ def test_healthz_reports_the_queue_and_a_worker_that_is_down(telegram_api, clien
     run_queue()
     state = client.get("/healthz").json()["tasks"]
     assert state == {"state": "ok", "waiting": 0, "oldest_waiting_seconds": 0, "failed": 0}
+
+
+@pytest.mark.parametrize("count", [3, 12])
+def test_the_article_list_shows_the_channels_states_in_a_fixed_number_of_queries(
+    telegram_api, client, editor, make_article, django_assert_max_num_queries, count
+):
+    russian_only(make_article, count)
+    run_queue()
+    client.force_login(editor)
+    client.get(reverse("admin:articles_article_changelist"))  # warm the session
+    with django_assert_max_num_queries(15):
+        listing = client.get(reverse("admin:articles_article_changelist")).text
+    assert listing.count('class="telegram-state telegram-state--posted"') == count

@@ -566,7 +566,7 @@ def test_healthz_reports_the_queue_and_a_worker_that_is_down(telegram_api, clien
 
 
 @pytest.mark.parametrize("count", [3, 12])
-def test_the_article_list_shows_the_channels_states_in_a_fixed_number_of_queries(
+def test_the_article_list_shows_the_channels_states_in_a_fixed_number_of_queries(  # noqa: PLR0917 - fixtures
     telegram_api, client, editor, make_article, django_assert_max_num_queries, count
 ):
     russian_only(make_article, count)

@@ -87,6 +87,7 @@ class FakeBotApi:
         self.messages = defaultdict(dict)  # chat -> {message_id: message}
         self.next_id = defaultdict(lambda: 100)
         self.calls = []  # (method, fields) of every call that reached a handler
+        self.refusals = []  # (method, error_code) of every error answered
         self.sent_times = defaultdict(deque)  # chat -> times of recent messages
         self.injected = defaultdict(deque)  # method -> failures to answer next
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -277,6 +278,7 @@ class FakeBotApi:
                 try:
                     result = fake.handle(method, fields, files)
                 except Failure as failure:
+                    fake.refusals.append((method, failure.status))
                     answer = {
                         "ok": False,
                         "error_code": failure.status,

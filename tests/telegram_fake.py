@@ -333,29 +333,3 @@ def telegram_api(settings):
     settings.TELEGRAM_TIMEOUT = 2
     yield fake
     fake.stop()
-
-
-def run_queue(rounds=50):
-    """Run every task that is due, as ``manage.py db_worker --batch`` does; how many ran.
-
-    The worker's own loop (claiming under a lock, recording the outcome);
-    a task that raised fails the test with its traceback.
-    """
-    from django_tasks_db.management.commands.db_worker import Worker
-    from django_tasks_db.models import DBTaskResult
-
-    before = set(DBTaskResult.objects.values_list("pk", flat=True))
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=rounds,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    worker.run()
-    failed = DBTaskResult.objects.failed().exclude(pk__in=before)
-    assert not failed.exists(), failed.first().traceback
-    return worker._run_tasks

@@ -1,6 +1,6 @@
 """The newsroom's Telegram channels, against a fake Bot API served over real HTTP.
 
-Tasks run through the database backend's own worker loop (``run_queue``);
+Tasks run as the database backend's worker runs them (``run_queue``);
 time passes (time-machine) for deferred tasks, limits and the fake instead
 of sleeping.
 """
@@ -21,7 +21,8 @@ from articles.models import Article, AuditEntry, Photo
 from telegram import delivery
 from telegram.models import Channel, Post
 from tests.photo_files import jpeg
-from tests.telegram_fake import KK, RU, run_queue
+from tests.task_queue import run_queue
+from tests.telegram_fake import KK, RU
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -238,7 +238,7 @@ else:
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", 60)
 # A CDN's or Varnish's purge-by-key endpoint (articles/purge.py): changed keys
-# are POSTed there from a background thread. Empty: none.
+# are POSTed there by a background task. Empty: none.
 PAGE_CACHE_PURGE_URL = os.environ.get("PAGE_CACHE_PURGE_URL", "").strip()
 if PAGE_CACHE_PURGE_URL and not PAGE_CACHE_PURGE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(

@@ -923,6 +923,32 @@ class ArticleViewDay(models.Model):
         return f"{self.article_id} {self.day}: {self.views}"
 
 
+class PendingViews(models.Model):
+    """Views the beacon counted that the next flush has not written yet.
+
+    Where they wait without Redis (the local-memory cache is per process,
+    and a worker in another process flushes them) and while Redis fails: in
+    the database, so that a web process that stops, however it stops, loses
+    none. A plain id, no foreign key: the beacon counts without asking
+    whether the article exists; the flush drops what nobody can read.
+    """
+
+    article_id = models.BigIntegerField(_("article id"))
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("pending views")
+        verbose_name_plural = _("pending views")
+        constraints = [
+            # The beacon adds to the row with INSERT … ON CONFLICT (article_id, day).
+            models.UniqueConstraint(fields=["article_id", "day"], name="pending_views_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.views}"
+
+
 class ViewFlush(models.Model):
     """A batch of view counts already written to the database.
 

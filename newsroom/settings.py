@@ -248,10 +248,11 @@ PAGE_CACHE_PURGE_TOKEN = os.environ.get("PAGE_CACHE_PURGE_TOKEN", "")
 PAGE_CACHE_PURGE_TIMEOUT = envint("PAGE_CACHE_PURGE_TIMEOUT", 2)
 
 # View counting (articles/counters.py): repeats from one reader within this
-# window count once; web processes move counts to the database themselves
-# every VIEW_AUTOFLUSH_SECONDS (0: only the flush_views command does).
+# window count once; a background task moves counts to the database
+# VIEW_AUTOFLUSH_SECONDS after the first one since the last flush (0: only
+# the flush_views command does).
 VIEW_DEDUPE_SECONDS = envint("VIEW_DEDUPE_SECONDS", 1800)
-VIEW_AUTOFLUSH_SECONDS = envint("VIEW_AUTOFLUSH_SECONDS", 10)
+VIEW_AUTOFLUSH_SECONDS = envint("VIEW_AUTOFLUSH_SECONDS", 5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

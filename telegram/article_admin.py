@@ -26,13 +26,28 @@ def telegram_column(article):
         return format_html('<span class="telegram-state telegram-state--off">{}</span>', _("off"))
     return format_html_join(
         " ",
-        '<span class="telegram-state telegram-state--{}" title="{}">{}</span>',
+        '<span class="telegram-state telegram-state--{}" title="{}" style="{}">{}</span>',
         (
-            (state, text, code.upper())
+            (
+                state,
+                text,
+                BADGE.format(COLOURS.get(state, "#666")),
+                f"{code.upper()}: {_short(state)}",
+            )
             for code, _name, state, text, _post in states.rows(article, channels=False)
             if publication.channel(code)
         ),
     )
+
+
+def _short(state):
+    """The state in a word, for the list (the sentence is in the badge's title)."""
+    return dict(Post.State.choices).get(state, "—")
+
+
+# A badge per language in the list: green posted, red failed, grey otherwise.
+BADGE = "display:block;margin:0 0 2px;font-size:11px;color:{}"
+COLOURS = {"posted": "#2e7d32", "failed": "#ba2121", "waiting": "#8a6d00"}
 
 
 @admin.display(description=_("Channels"))

@@ -55,7 +55,8 @@ def before_any_post(article, language):
         return "off", gettext("no channel connected")
     if article.not_for_telegram:
         return "skipped", gettext("not for Telegram")
-    if language == "kk" and not publication.exists_in(article, "kk"):
+    published = article.status == article.Status.PUBLISHED and article.published_at is not None
+    if language == "kk" and published and not publication.exists_in(article, "kk"):
         return "waiting", gettext("waiting for the Kazakh version")
     if not publication.is_coming(article, language):
         return "none", gettext("posted when published")

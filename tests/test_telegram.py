@@ -223,7 +223,8 @@ def test_not_for_telegram_posts_nothing_and_says_so(telegram_api, client, editor
     assert post_of(article).state == Post.State.SKIPPED
     client.force_login(editor)
     page = client.get(change_url(article)).text
-    assert '<li class="telegram-state--skipped"><strong>Русский:</strong> не для Telegram' in page
+    assert 'telegram-state--skipped' in page
+    assert '<strong>Русский:</strong> не для Telegram' in page
 
 
 # The archive stays out ------------------------------------------------------------
@@ -577,3 +578,18 @@ def test_the_article_list_shows_the_channels_states_in_a_fixed_number_of_queries
     with django_assert_max_num_queries(15):
         listing = client.get(reverse("admin:articles_article_changelist")).text
     assert listing.count('class="telegram-state telegram-state--posted"') == count
+
+
+def test_a_draft_without_kazakh_says_it_is_posted_when_published(
+    telegram_api, client, editor, make_article
+):
+    article = make_article(status="draft", published_at=None, title_kk="", body_kk="")
+    client.force_login(editor)
+    page = client.get(change_url(article)).text
+    assert "<strong>Русский:</strong> будет опубликован при публикации" in page
+    assert "<strong>Казахский:</strong> будет опубликован при публикации" in page
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    run_queue()
+    page = client.get(change_url(article)).text
+    assert "<strong>Казахский:</strong> ждёт казахской версии" in page

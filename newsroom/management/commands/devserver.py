@@ -8,6 +8,7 @@ SIGTERM (it finishes the task at hand, then exits). When either child ends
 by itself, the other is stopped the same way.
 """
 
+import os
 import signal
 import subprocess
 import sys
@@ -54,12 +55,12 @@ class Command(BaseCommand):
     def _stop(self, child, signum):
         if child.poll() is None:
             try:
-                signal.killpg(child.pid, signum)
+                os.killpg(child.pid, signum)
             except ProcessLookupError:
                 return
         try:
             child.wait(STOP_SECONDS)
         except subprocess.TimeoutExpired:
             self.stderr.write(f"Process {child.pid} did not stop in {STOP_SECONDS} s: killed.")
-            signal.killpg(child.pid, signal.SIGKILL)
+            os.killpg(child.pid, signal.SIGKILL)
             child.wait()

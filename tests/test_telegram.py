@@ -223,8 +223,8 @@ def test_not_for_telegram_posts_nothing_and_says_so(telegram_api, client, editor
     assert post_of(article).state == Post.State.SKIPPED
     client.force_login(editor)
     page = client.get(change_url(article)).text
-    assert 'telegram-state--skipped' in page
-    assert '<strong>Русский:</strong> не для Telegram' in page
+    assert "telegram-state--skipped" in page
+    assert "<strong>Русский:</strong> не для Telegram" in page
 
 
 # The archive stays out ------------------------------------------------------------

@@ -16,7 +16,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-STOP_SECONDS = 15
+# Longer than a Bot API call (TELEGRAM_TIMEOUT): the worker finishes the task at hand.
+STOP_SECONDS = 45
 
 
 class Command(BaseCommand):

@@ -145,7 +145,8 @@ def test_counted_views_are_in_the_database_at_once_so_a_stopped_web_process_lose
         _beacon(client, article, address=f"203.0.113.{reader}")
     # What the web process knew in memory is gone (it stopped): only whom it saw.
     counters.discard_pending()
-    assert client.get("/healthz").json()["views_waiting"] == 3
+    if not counters.uses_redis():  # with Redis they wait in Redis, as before
+        assert client.get("/healthz").json()["views_waiting"] == 3
     call_command("flush_views", verbosity=0)  # what the worker's task does
     assert _views(article) == 3
     assert client.get("/healthz").json()["views_waiting"] == 0

@@ -37,6 +37,8 @@ APP_LABELS = [
     "reversion",
     "otp_totp",
     "otp_static",
+    # Which article is in which Telegram post: edits and withdrawals after a restore.
+    "telegram",
 ]
 
 

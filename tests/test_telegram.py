@@ -5,7 +5,11 @@ time passes (time-machine) for deferred tasks, limits and the fake instead
 of sleeping.
 """
 
+import os
+import subprocess
+import sys
 import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -20,9 +24,10 @@ from django_tasks_db.models import DBTaskResult
 from articles.models import Article, AuditEntry, Photo
 from telegram import delivery
 from telegram.models import Channel, Post
+from tests.manage_process import ROOT
 from tests.photo_files import jpeg
 from tests.task_queue import run_queue
-from tests.telegram_fake import KK, RU
+from tests.telegram_fake import KK, RU, TOKEN
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -593,3 +598,48 @@ def test_a_draft_without_kazakh_says_it_is_posted_when_published(
     run_queue()
     page = client.get(change_url(article)).text
     assert "<strong>Казахский:</strong> ждёт казахской версии" in page
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="a worker in another process needs a database both can open (PostgreSQL)",
+)
+def test_a_real_worker_killed_mid_send_never_posts_twice(telegram_api, make_article):
+    """``manage.py db_worker`` in its own process, killed (SIGKILL) while Telegram posts."""
+    telegram_api.stall("sendMessage", 5)  # Telegram posts it, then is slow to answer
+    [article] = russian_only(make_article, 1)
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": (
+            f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
+            f"{database['PORT']}/{database['NAME']}"
+        ),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_CHANNEL_RU": RU,
+        "TELEGRAM_CHANNEL_KK": KK,
+        "TELEGRAM_API_URL": telegram_api.url,
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval=0.1", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not telegram_api.posts(RU) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert post_of(article).state == Post.State.SENDING
+    finally:
+        worker.kill()  # mid-send: the message is in the channel, its id is not with us
+        worker.wait(10)
+    run_queue()  # the next worker: the dead one's lease on the channel still holds
+    assert post_of(article).state == Post.State.SENDING
+    with later(seconds=75):  # the lease (2 × TELEGRAM_TIMEOUT + 10 s) has run out
+        run_queue()
+        post = post_of(article)
+        assert post.state == Post.State.FAILED
+        assert post.error == delivery.INTERRUPTED
+        run_queue()
+    assert len(telegram_api.posts(RU)) == 1
+    assert telegram_api.methods().count("sendMessage") == 1

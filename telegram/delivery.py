@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -122,12 +122,19 @@ def schedule(channel, at=None):
 
 def _acquire(channel, owner):
     now = timezone.now()
-    return (
-        Channel.objects.filter(pk=channel.pk)
-        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now) | Q(lease_owner=owner))
-        .update(lease_owner=owner, lease_until=now + lease_length())
-        == 1
-    )
+    try:
+        return (
+            Channel.objects.filter(pk=channel.pk)
+            .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now) | Q(lease_owner=owner))
+            .update(lease_owner=owner, lease_until=now + lease_length())
+            == 1
+        )
+    except OperationalError as error:
+        # SQLite: another worker is writing this very row ("locked"): it is
+        # the one taking the lease.
+        if "locked" in str(error):
+            return False
+        raise
 
 
 def _release(channel, owner):

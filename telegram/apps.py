@@ -9,7 +9,7 @@ class TelegramConfig(AppConfig):
     def ready(self):
         # Imported here, as Django asks: they need the models, which are only
         # ready once every app is loaded.
-        from . import article_admin, signals  # noqa: PLC0415
+        from . import history, signals  # noqa: PLC0415
 
         signals.connect()
-        article_admin.connect()
+        history.declare()

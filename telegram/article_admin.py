@@ -1,9 +1,10 @@
-"""The Telegram rows of the article admin: a list column and a change-form panel.
+"""The Telegram part of the article admin: a list column and a change-form panel.
 
-Added to ``articles.admin``'s extras in TelegramConfig.ready(), so the
-articles app never imports this one. The panel's "try again" button posts
-the change form to ``telegram.admin``'s retry view (``formaction``): a form
-inside the admin's form is not allowed in HTML.
+``TelegramArticleMixin`` is put together with the content's article admin
+where the features meet (newsroom/admin.py), so the articles app never
+imports this one. The panel's "try again" button posts the change form to
+``telegram.admin``'s retry view (``formaction``): a form inside the admin's
+form is not allowed in HTML.
 """
 
 from django.contrib import admin
@@ -13,8 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from articles import admin as articles_admin
-from articles import audit
+from audit import trail
 
 from . import history, publication, states
 from .models import Post
@@ -75,7 +75,7 @@ def telegram_panel(article):
         {
             "rows": rows,
             "events": [
-                (entry, audit.details_text(entry)) for entry in history.for_article(article, 6)
+                (entry, trail.details_text(entry)) for entry in history.for_article(article, 6)
             ],
         },
     )
@@ -90,7 +90,20 @@ def with_posts(queryset):
     )
 
 
-def connect():
-    articles_admin.EXTRA_COLUMNS.append(telegram_column)
-    articles_admin.EXTRA_FIELDSETS.append((_("Telegram"), [telegram_panel]))
-    articles_admin.EXTRA_QUERYSET.append(with_posts)
+class TelegramArticleMixin:
+    """What the article admin shows of the Telegram posts."""
+
+    def get_queryset(self, request):
+        return with_posts(super().get_queryset(request))
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), telegram_column]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), telegram_panel]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and not self.kazakh_mode(request, obj):
+            fieldsets.append((_("Telegram"), {"fields": [telegram_panel]}))
+        return fieldsets

@@ -11,8 +11,10 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import audit
-from articles.models import AuditEntry
+from audit import actions, trail
+from audit.models import AuditEntry
+
+ACTION = "telegram"
 
 EVENTS = {
     "queued": _("waiting to be posted"),
@@ -31,12 +33,12 @@ EVENTS = {
 
 def record(post, event, actor=None, **details):
     details = {"language": post.language, "telegram": event, **details}
-    return audit.record(actor, AuditEntry.Action.TELEGRAM, post.article, **details)
+    return trail.record(actor, ACTION, post.article, **details)
 
 
 def for_article(article, count=8):
     return AuditEntry.objects.filter(
-        action=AuditEntry.Action.TELEGRAM,
+        action=ACTION,
         object_type=article._meta.label_lower,
         object_id=str(article.pk),
     )[:count]
@@ -56,12 +58,14 @@ def _reason(text):
     return gettext(text)
 
 
-def connect():
-    audit.DETAIL_LABELS.update(
-        {
+def declare():
+    """What the audit log calls this app's action and details (TelegramConfig.ready())."""
+    actions.declare(
+        actions={ACTION: _("Telegram channel")},
+        details={
             "language": (_("language"), _language_name),
             "telegram": (_("Telegram"), _event_name),
             "reason": (_("reason"), _reason),
             "link": (_("link"), str),
-        }
+        },
     )

@@ -173,4 +173,3 @@ def connect():
     post_save.connect(photo_changed, sender=Photo, dispatch_uid=f"{uid}:photo:save")
     post_delete.connect(photo_changed, sender=Photo, dispatch_uid=f"{uid}:photo:delete")
     images.renditions_made.connect(renditions_made, sender=Photo, dispatch_uid=f"{uid}:renditions")
-    history.connect()

@@ -21,7 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from articles.models import Article, AuditEntry, Photo
+from articles.models import Article, Photo
+from audit.models import AuditEntry
 from telegram import delivery
 from telegram.models import Channel, Post
 from tests.manage_process import ROOT

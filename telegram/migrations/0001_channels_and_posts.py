@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('articles', '0017_article_not_for_telegram'),
+        ('articles', '0018_article_not_for_telegram'),
     ]
 
     operations = [

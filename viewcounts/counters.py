@@ -68,9 +68,11 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from newsroom.middleware import client_ip
+from articles.models import Article
+from groundwork.requests import client_ip
 
-from .models import Article, PendingViews, ViewFlush, forget_most_read
+from .models import PendingViews, ViewFlush
+from .ranking import forget_most_read
 
 logger = logging.getLogger(__name__)
 
@@ -253,9 +255,9 @@ LOCKED_ATTEMPTS = 200
 
 
 _ADD_PENDING_SQL = (
-    "INSERT INTO articles_pendingviews (article_id, day, views) VALUES (%s, %s, 1) "
+    "INSERT INTO viewcounts_pendingviews (article_id, day, views) VALUES (%s, %s, 1) "
     "ON CONFLICT (article_id, day) "
-    "DO UPDATE SET views = articles_pendingviews.views + 1"
+    "DO UPDATE SET views = viewcounts_pendingviews.views + 1"
 )
 
 

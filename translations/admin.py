@@ -19,8 +19,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from . import audit, richtext, workspace
-from .models import Article, Photo
+from articles import richtext
+from articles.models import Article, Photo
+from audit import trail as audit
+from translations import workspace
 
 MODE_PARAMETER = "mode"
 KAZAKH_MODE = "kk"
@@ -119,6 +121,12 @@ class TranslationWorkspaceMixin:
     """What ArticleAdmin adds for translators: the Kazakh mode and the queue."""
 
     # The Kazakh mode ---------------------------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The article, then its photos, may each change the Kazakh text: the
+        # Russian it was made from is written once, after all of them.
+        with workspace.one_basis_per_save():
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def kazakh_mode(self, request, obj=None):
         if obj is None or not request.user.has_perm("articles.translate_article"):

@@ -316,6 +316,10 @@ def _send(channel, post):  # noqa: PLR0911 - each outcome of a send ends here
     photo, text = _content(post)
     if not Post.objects.claim(post.pk):
         return 0
+    # A watchdog: if this worker dies mid-send, a run after its lease has
+    # expired finds the row still "sending" and says so (it costs nothing
+    # when this worker lives).
+    schedule(channel, timezone.now() + lease_length() + timedelta(seconds=1))
     post.refresh_from_db()
     fields = {"chat_id": channel.chat_id, "parse_mode": "HTML"}
     _count_call(channel)

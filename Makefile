@@ -37,7 +37,10 @@ PORT ?= 8000
 run: demo
 	@echo "Readers' comments: sign-in codes are not sent by SMS in development; the console"
 	@echo "SMS backend prints each one in this terminal, as 'SMS to +7…: … code …'."
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Background tasks (Telegram posts, CDN purges, the view-count flush): a worker"
+	@echo "runs beside the server and stops with it."
+	@# newsroom/management/commands/devserver.py: Ctrl-C or SIGTERM stops both cleanly.
+	$(BIN)/python manage.py devserver $(HOST):$(PORT)
 
 test: messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -51,13 +54,16 @@ lint: $(STAMP)
 # (BENCH_ARTICLES=20000 for a quicker run; DATABASE_URL/REDIS_URL to bench
 # PostgreSQL and Redis). Then "a newsroom's day" (bench/day.py: 10 000
 # articles, readers, a crawler and an editor for 60 s, with the page cache's
-# dependency keys and with the old single token) and the photo benchmark.
+# dependency keys and with the old single token), the photo benchmark, and
+# Telegram (bench/telegram.py: a burst of 30 publications at 20 posts a
+# minute, and the delay from publication to post on a quiet queue).
 bench: messages
 	@command -v wrk >/dev/null 2>&1 || { echo "wrk is missing: installing it with apt-get"; \
 		apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/day.py
 	test ! -f bench/photos.py || $(BIN)/python bench/photos.py
+	$(BIN)/python bench/telegram.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

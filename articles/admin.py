@@ -338,6 +338,7 @@ class ArticleAdmin(VersionAdmin, TabbedAdmin):
                 "is_breaking",
                 "is_pinned",
                 "comments",
+                "not_for_telegram",
             ]
         if not can_publish(user):
             return ["published_at", "author", "is_breaking", "is_pinned", "comments"]
@@ -359,6 +360,7 @@ class ArticleAdmin(VersionAdmin, TabbedAdmin):
             "is_breaking",
             "is_pinned",
             "comments",
+            "not_for_telegram",
         ]
         fieldsets = [
             (

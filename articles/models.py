@@ -441,6 +441,11 @@ class Article(models.Model):
     )
     is_breaking = models.BooleanField(_("breaking news"), default=False)
     is_pinned = models.BooleanField(_("pinned on the home page"), default=False)
+    not_for_telegram = models.BooleanField(
+        _("not for Telegram"),
+        default=False,
+        help_text=_("Not posted to the newsroom's Telegram channels."),
+    )
     views = models.PositiveIntegerField(_("views"), default=0, editable=False)
     comments = models.CharField(
         _("readers' comments"),

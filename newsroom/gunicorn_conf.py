@@ -1,9 +1,7 @@
-"""gunicorn settings for production and `make bench`: `gunicorn -c newsroom/gunicorn_conf.py`."""
+"""gunicorn settings for production and `make bench`: `gunicorn -c newsroom/gunicorn_conf.py`.
 
-
-def worker_exit(server, worker):
-    # View counts waiting inside this worker (local-memory cache, or a Redis
-    # outage) reach the database before it goes.
-    from viewcounts import counters  # noqa: PLC0415 - Django is set up by now
-
-    counters.flush_pending_in_process()
+No hook is needed at a worker's exit: view counts wait in Redis or in the
+database (viewcounts/counters.py), never inside a worker, and background work
+runs in `manage.py db_worker`, so a worker that stops, however it stops,
+takes nothing with it.
+"""

@@ -3,6 +3,10 @@
 ``healthz`` answers JSON with the state of the database and the cache: 200
 while the database answers (a site without its cache still serves readers),
 503 when it does not, so a load balancer takes the server out of rotation.
+It also reports the task queue (``tasks``): how many tasks wait, how long
+the oldest has waited, how many failed; "degraded" when one has waited
+longer than ``TASKS_HEALTH_WAIT_SECONDS``, which is how a stopped worker
+shows (the page still answers 200: readers are served without it).
 
 ``server_error`` is the project's ``handler500``: when the database is away
 (refused, timed out, dropped), readers get a plain bilingual 503 page that
@@ -19,10 +23,11 @@ import sys
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db.models import Min
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language_from_path
 from django.views.decorators.cache import never_cache
 
@@ -58,6 +63,33 @@ def _cache_ok():
         return False
 
 
+def _tasks():
+    """The queue of the database task backend: waiting, the oldest one's age, failed."""
+    from django_tasks_db.models import DBTaskResult, get_date_max  # noqa: PLC0415
+
+    try:
+        ready = DBTaskResult.objects.ready()
+        waiting = ready.count()
+        # A task for later waits from its time, one for now from its enqueueing.
+        since = [
+            ready.filter(run_after=get_date_max()).aggregate(at=Min("enqueued_at"))["at"],
+            ready.exclude(run_after=get_date_max()).aggregate(at=Min("run_after"))["at"],
+        ]
+        failed = DBTaskResult.objects.failed().count()
+    except DatabaseError:
+        log.warning("healthz: the task queue cannot be read", exc_info=True)
+        return {"state": "error"}
+    since = [moment for moment in since if moment is not None]
+    age = round((timezone.now() - min(since)).total_seconds()) if since else 0
+    degraded = age > settings.TASKS_HEALTH_WAIT_SECONDS
+    return {
+        "state": "degraded" if degraded else "ok",
+        "waiting": waiting,
+        "oldest_waiting_seconds": age,
+        "failed": failed,
+    }
+
+
 @never_cache
 def healthz(request):
     state = {
@@ -66,6 +98,10 @@ def healthz(request):
         # View counts kept aside (or lost) while the cache was away.
         **counters.health(),
     }
+    if state["database"] == "ok" and settings.TASKS["default"]["BACKEND"].startswith(
+        "django_tasks_db."
+    ):
+        state["tasks"] = _tasks()
     status = 200 if state["database"] == "ok" else 503
     return JsonResponse(state, status=status)
 

@@ -7,6 +7,7 @@ Every variable is documented in the README.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -113,6 +114,12 @@ INSTALLED_APPS = [
     "accounts.apps.AccountsConfig",
     # Readers identified by phone, their comments and moderation.
     "comments",
+    # Background work: Django's tasks framework (the django-tasks backport)
+    # with its database backend; `manage.py db_worker` runs the tasks.
+    "django_tasks",
+    "django_tasks_db",
+    # The newsroom's Telegram channels, one per language.
+    "telegram",
     # Development data; nothing else imports it.
     "demo",
     # The project: URLs, the admin site, health, backup, deploy checks.
@@ -173,6 +180,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})
+    # The web process and the task worker write to one file: WAL lets readers
+    # read while one writes, a busy timeout makes a writer wait its turn
+    # instead of failing with "database is locked", and IMMEDIATE
+    # transactions take the write lock up front (a read lock upgraded later
+    # cannot wait, it fails at once).
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", envint("SQLITE_BUSY_SECONDS", 20))
+    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})
     # libpq's smallest timeout: a database that does not answer within it
@@ -180,6 +199,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", envint("DB_CONNECT_TIMEOUT", 2))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (Telegram posts, CDN purges, the view-count flush) goes
+# through Django's tasks framework. The database backend is the embedded
+# default: the queue is a table, workers (`manage.py db_worker`) run on any
+# number of machines. The README shows how to use RQ on Redis instead.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# /healthz says "degraded" when a task has waited longer than this: no worker
+# is running, or the workers cannot keep up.
+TASKS_HEALTH_WAIT_SECONDS = envint("TASKS_HEALTH_WAIT_SECONDS", 120)
 
 # Cache: local memory unless REDIS_URL names a Redis server.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -220,7 +248,7 @@ else:
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", 60)
 # A CDN's or Varnish's purge-by-key endpoint (pagecache/purge.py): changed keys
-# are POSTed there from a background thread. Empty: none.
+# are POSTed there by a background task. Empty: none.
 PAGE_CACHE_PURGE_URL = os.environ.get("PAGE_CACHE_PURGE_URL", "").strip()
 if PAGE_CACHE_PURGE_URL and not PAGE_CACHE_PURGE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(
@@ -230,10 +258,11 @@ PAGE_CACHE_PURGE_TOKEN = os.environ.get("PAGE_CACHE_PURGE_TOKEN", "")
 PAGE_CACHE_PURGE_TIMEOUT = envint("PAGE_CACHE_PURGE_TIMEOUT", 2)
 
 # View counting (viewcounts/counters.py): repeats from one reader within this
-# window count once; web processes move counts to the database themselves
-# every VIEW_AUTOFLUSH_SECONDS (0: only the flush_views command does).
+# window count once; a background task moves counts to the database
+# VIEW_AUTOFLUSH_SECONDS after the first one since the last flush (0: only
+# the flush_views command does).
 VIEW_DEDUPE_SECONDS = envint("VIEW_DEDUPE_SECONDS", 1800)
-VIEW_AUTOFLUSH_SECONDS = envint("VIEW_AUTOFLUSH_SECONDS", 10)
+VIEW_AUTOFLUSH_SECONDS = envint("VIEW_AUTOFLUSH_SECONDS", 5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -400,6 +429,51 @@ SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL", "")
 SMS_HTTP_SENDER = os.environ.get("SMS_HTTP_SENDER", "")
 SMS_HTTP_TOKEN = os.environ.get("SMS_HTTP_TOKEN", "")
 SMS_HTTP_TIMEOUT = envint("SMS_HTTP_TIMEOUT", 5)
+
+# The newsroom's Telegram channels (telegram/, README "Telegram"): a bot
+# token from @BotFather and each language's channel ("@name" or a numeric
+# id such as -1001234567890). A language without a channel is not posted;
+# nothing set: the feature is off and the admin says so.
+_TELEGRAM_TOKEN = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{20,100}")
+_TELEGRAM_CHAT = re.compile(r"@[A-Za-z][A-Za-z0-9_]{3,31}|-?\d{5,20}")
+
+
+def envtelegramchat(name):
+    value = os.environ.get(name, "").strip()
+    if value and not _TELEGRAM_CHAT.fullmatch(value):
+        raise ImproperlyConfigured(
+            f"{name}={value!r}: expected a channel's @username or its numeric id "
+            "(-100…, as @username_to_id_bot or the channel's link shows it)."
+        )
+    return value
+
+
+TELEGRAM_BOT_TOKEN = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+if TELEGRAM_BOT_TOKEN and not _TELEGRAM_TOKEN.fullmatch(TELEGRAM_BOT_TOKEN):
+    raise ImproperlyConfigured(
+        "TELEGRAM_BOT_TOKEN does not look like a bot token from @BotFather "
+        "(digits, a colon, then letters, digits, _ and -)."
+    )
+TELEGRAM_CHANNEL_RU = envtelegramchat("TELEGRAM_CHANNEL_RU")
+TELEGRAM_CHANNEL_KK = envtelegramchat("TELEGRAM_CHANNEL_KK")
+if TELEGRAM_BOT_TOKEN and not (TELEGRAM_CHANNEL_RU or TELEGRAM_CHANNEL_KK):
+    raise ImproperlyConfigured(
+        "TELEGRAM_BOT_TOKEN is set but no channel is: set TELEGRAM_CHANNEL_RU and/or "
+        "TELEGRAM_CHANNEL_KK, or unset the token."
+    )
+if (TELEGRAM_CHANNEL_RU or TELEGRAM_CHANNEL_KK) and not TELEGRAM_BOT_TOKEN:
+    raise ImproperlyConfigured("A Telegram channel is set but TELEGRAM_BOT_TOKEN is not.")
+TELEGRAM_API_URL = (os.environ.get("TELEGRAM_API_URL") or "https://api.telegram.org").rstrip("/")
+if not TELEGRAM_API_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        f"TELEGRAM_API_URL={TELEGRAM_API_URL!r}: expected an http:// or https:// URL."
+    )
+# Telegram allows about 20 messages a minute in one channel.
+TELEGRAM_POSTS_PER_MINUTE = envint("TELEGRAM_POSTS_PER_MINUTE", 20)
+if not 1 <= TELEGRAM_POSTS_PER_MINUTE <= 60:
+    raise ImproperlyConfigured("TELEGRAM_POSTS_PER_MINUTE: expected 1 to 60.")
+# How long one Bot API call may take (an upload of a photo included).
+TELEGRAM_TIMEOUT = envfloat("TELEGRAM_TIMEOUT", 30)
 
 # What the site says about itself: the name in both languages, the age mark
 # and the imprint Kazakhstan's media law asks for.

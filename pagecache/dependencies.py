@@ -155,7 +155,7 @@ def changed(*keys, hard=False):
     Inside a transaction the versions are renewed now (pages stop being
     served) and again after the commit, because a reader may have stored a
     page with the old content in between. The purge endpoint hears of them
-    after the commit, from a background thread (pagecache/purge.py).
+    after the commit, from a background task (pagecache/purge.py).
     """
     keys = set(keys)
     if not keys:

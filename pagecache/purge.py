@@ -1,4 +1,4 @@
-"""Tells a CDN or Varnish which page keys changed, from a background thread.
+"""Tells a CDN or Varnish which page keys changed, from a background task.
 
 With ``PAGE_CACHE_PURGE_URL`` set, every change's keys (the ones reader
 pages carry in their ``Surrogate-Key`` header, pagecache/dependencies.py) are
@@ -7,32 +7,29 @@ and the same keys space-separated in a ``Surrogate-Key`` request header (what
 a Varnish ``xkey`` purge reads). ``PAGE_CACHE_PURGE_TOKEN``, when set, goes
 in ``Authorization: Bearer …``.
 
-Never inside the editor's request: keys are queued and a daemon thread of
-the process sends them, a fraction of a second later, several changes in one
-POST. An endpoint that fails or does not answer within
-``PAGE_CACHE_PURGE_TIMEOUT`` seconds is logged, never raised: the proxy then
-keeps its copy until its ``s-maxage`` (``PAGE_CACHE_MAX_AGE``) runs out.
-Keys still queued when the process exits are lost the same way.
+Never inside the editor's request: once the change is committed, a task
+(Django's tasks framework, run by ``manage.py db_worker``) sends the keys.
+An endpoint that fails or does not answer within ``PAGE_CACHE_PURGE_TIMEOUT``
+seconds is logged and tried again a little later (``RETRY_SECONDS``); after
+the last attempt the proxy keeps its copy until its ``s-maxage``
+(``PAGE_CACHE_MAX_AGE``) runs out. Keys wait in the task queue, so a web
+process that stops loses none.
 """
 
 import json
 import logging
-import queue
-import threading
 import urllib.request
+from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
-# Changes that arrive within this many seconds share one POST.
-BATCH_SECONDS = 0.2
-# One POST carries at most this many keys (a bulk change may touch many).
-BATCH_KEYS = 256
-
-_queue = queue.Queue()
-_started = threading.Lock()
-_worker = None
+# Seconds before each new attempt after a failed POST.
+RETRY_SECONDS = (5, 30, 120)
 
 
 def endpoint():
@@ -40,31 +37,22 @@ def endpoint():
 
 
 def send(keys):
-    """Queue ``keys`` for the purge endpoint (nothing when none is set)."""
+    """Have ``keys`` sent to the purge endpoint once the transaction commits (if one is set)."""
     if not endpoint() or not keys:
         return
-    _ensure_worker()
-    _queue.put(sorted(keys))
+    keys = sorted(keys)
+    transaction.on_commit(lambda: purge_keys.enqueue(keys))
 
 
-def _ensure_worker():
-    global _worker  # noqa: PLW0603 - one sender thread per process
-    with _started:
-        if _worker is None or not _worker.is_alive():
-            _worker = threading.Thread(target=_run, name="pagecache-purge", daemon=True)
-            _worker.start()
-
-
-def _run():
-    while True:
-        keys = set(_queue.get())
-        # Let the changes of the same moment join this POST.
-        try:
-            while len(keys) < BATCH_KEYS:
-                keys.update(_queue.get(timeout=BATCH_SECONDS))
-        except queue.Empty:
-            pass
-        post(sorted(keys))
+@task()
+def purge_keys(keys, attempt=0):
+    """The task: POST ``keys``; on failure, try again later a few times."""
+    if post(keys):
+        return True
+    if attempt < len(RETRY_SECONDS):
+        later = timezone.now() + timedelta(seconds=RETRY_SECONDS[attempt])
+        purge_keys.using(run_after=later).enqueue(keys, attempt + 1)
+    return False
 
 
 def post(keys):

@@ -14,6 +14,9 @@ from articles.models import Article, Rubric, Source
 # refuses to run there unless told it is safe (it is: one thread drives both).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The fake Telegram Bot API's fixture (``telegram_api``).
+pytest_plugins = ["tests.telegram_fake"]
+
 CHROMIUM = "/usr/bin/chromium"
 _skipped_browser_tests = []
 

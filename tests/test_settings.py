@@ -99,3 +99,29 @@ def test_redis_timeouts_must_be_positive_numbers(variable, value, message):
     result = run_manage("check", REDIS_URL="redis://127.0.0.1:1/0", **{variable: value})
     assert result.returncode != 0
     assert f"{variable}={value!r}: {message}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"TELEGRAM_BOT_TOKEN": "not-a-token"}, "does not look like a bot token"),
+        (
+            {"TELEGRAM_BOT_TOKEN": "123456:" + "A" * 35, "TELEGRAM_CHANNEL_RU": "news ru"},
+            "TELEGRAM_CHANNEL_RU='news ru': expected a channel's @username",
+        ),
+        ({"TELEGRAM_CHANNEL_KK": "@aqtau_news"}, "TELEGRAM_BOT_TOKEN is not"),
+        ({"TELEGRAM_BOT_TOKEN": "123456:" + "A" * 35}, "no channel is"),
+        (
+            {
+                "TELEGRAM_BOT_TOKEN": "123456:" + "A" * 35,
+                "TELEGRAM_CHANNEL_RU": "@aqtau_news",
+                "TELEGRAM_API_URL": "api.telegram.org",
+            },
+            "TELEGRAM_API_URL='api.telegram.org'",
+        ),
+    ],
+)
+def test_telegram_settings_are_parsed_strictly(environ, message):
+    result = run_manage("check", **environ)
+    assert result.returncode != 0
+    assert message in result.stderr

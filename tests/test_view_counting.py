@@ -2,10 +2,10 @@
 
 import os
 import threading
-import time
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from tests.task_queue import run_queue
 from viewcounts import counters
 from viewcounts.models import ArticleViewDay
 from viewcounts.ranking import most_read
@@ -125,12 +126,32 @@ def test_flush_adds_to_existing_counts(client, article):
     assert _daily_total(article) == 42
 
 
-def test_counts_reach_the_database_without_the_flush_command(client, article, settings):
-    """The embedded default: web processes flush by themselves."""
-    settings.VIEW_AUTOFLUSH_SECONDS = 1
-    time.sleep(1.1)
+def test_counts_reach_the_database_within_seconds_with_no_more_readers(client, article, settings):
+    """A worker writes them: the first view schedules a flush VIEW_AUTOFLUSH_SECONDS later."""
+    settings.VIEW_AUTOFLUSH_SECONDS = 5
     _beacon(client, article)
-    assert _views(article) == 1
+    assert run_queue() == 0  # not yet: the views of the next seconds join it
+    _beacon(client, article, address="203.0.113.8")
+    assert _views(article) == 0
+    # Nobody else comes; five seconds later a worker has written both.
+    with time_machine.travel(timezone.now() + timedelta(seconds=5.5), tick=True):
+        assert run_queue() == 1
+    assert _views(article) == 2
+    assert _daily_total(article) == 2
+
+
+def test_counted_views_are_in_the_database_at_once_so_a_stopped_web_process_loses_none(
+    client, article, no_autoflush
+):
+    for reader in range(3):
+        _beacon(client, article, address=f"203.0.113.{reader}")
+    # What the web process knew in memory is gone (it stopped): only whom it saw.
+    counters.discard_pending()
+    if not counters.uses_redis():  # with Redis they wait in Redis, as before
+        assert client.get("/healthz").json()["views_waiting"] == 3
+    call_command("flush_views", verbosity=0)  # what the worker's task does
+    assert _views(article) == 3
+    assert client.get("/healthz").json()["views_waiting"] == 0
 
 
 def test_counting_survives_a_redis_outage(client, article, settings):
@@ -216,7 +237,7 @@ def test_concurrent_beacons_and_flushes_lose_and_double_nothing(make_article, se
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_beacons_in_one_process_all_count(make_article, settings):
-    """The same with the embedded default (counts wait inside the process)."""
+    """The same with the embedded default (counts wait in the database)."""
     if ON_SERVICES:
         pytest.skip("covered by the PostgreSQL + Redis test")
     settings.VIEW_AUTOFLUSH_SECONDS = 0  # SQLite: one writer at the end
@@ -313,12 +334,14 @@ def test_beacon_answers_the_current_count_while_the_cached_page_keeps_its_number
     Article.objects.filter(pk=article.pk).update(views=41)
     url = article.get_absolute_url("ru")
     assert _shown_views(client, url) == "41 просмотр"
-    # Before the article's first flush the beacon does not know the database's
-    # number (it never asks the database): no count, the page keeps its own.
-    assert _beacon(client, article, address="203.0.113.1").json() == {
-        "views": None,
-        "text": None,
-    }
+    first = _beacon(client, article, address="203.0.113.1").json()
+    if counters.uses_redis():
+        # Before the article's first flush the beacon does not know the database's
+        # number (with Redis it never asks the database): the page keeps its own.
+        assert first == {"views": None, "text": None}
+    else:
+        # Without Redis the count waits in the database, which answers at once.
+        assert first == {"views": 42, "text": "42 просмотра"}
     call_command("flush_views", verbosity=0)
     assert _views(article) == 42
 
@@ -369,7 +392,20 @@ def test_beacon_without_a_known_language_answers_in_russian(client, article, no_
     assert response["Cache-Control"] == "private, no-store"
 
 
+def test_without_redis_a_view_costs_one_write_and_one_read(
+    client, article, no_autoflush, django_assert_num_queries
+):
+    if counters.uses_redis():
+        pytest.skip("with Redis the beacon never asks the database (the next test)")
+    with django_assert_num_queries(2):
+        assert _beacon(client, article, address="203.0.113.1").json()["views"] == 1
+    with django_assert_num_queries(1):  # a repeat: only the count is read
+        assert _beacon(client, article, address="203.0.113.1").json()["views"] == 1
+
+
 def test_beacon_never_asks_the_database(client, article, no_autoflush, django_assert_num_queries):
+    if not counters.uses_redis():
+        pytest.skip("without Redis the counts wait in the database (the test above)")
     with django_assert_num_queries(0):
         for reader in range(1, 11):
             _beacon(client, article, address=f"203.0.113.{reader}")

@@ -11,20 +11,25 @@ The article page loads ``static/js/beacon.js``, which POSTs to
   and article id, kept in the cache);
 - adds one to a pending counter per article and day (Asia/Aqtau): with Redis
   one atomic script (``SET NX`` + ``HINCRBY``), so no database query on the
-  hot path; otherwise a counter inside this process;
+  hot path; otherwise (the local-memory cache, or Redis failing) a row of
+  ``PendingViews`` in the database (one ``INSERT … ON CONFLICT``), never
+  inside the process: a web process that stops loses no count;
 - answers the article's current count, ``{"views": n, "text": "n просмотров"}``
   (views in the database plus those pending), so that ``beacon.js`` can put
   it on a page the page cache kept with an older number. The database's part
   comes from the cache (``views:known:<id>``), where every flush puts the
-  numbers it wrote: the beacon never asks the database. Until an article's
-  first flush (a few seconds), and while Redis fails, ``views`` is null and
-  the page keeps its number.
+  numbers it wrote: with Redis the beacon never asks the database. Until an
+  article's first flush (a few seconds), and while Redis fails, ``views`` is
+  null and the page keeps its number. Without Redis the beacon reads the
+  article's count and its pending views in one query.
 
 ``flush()`` moves pending counts into ``Article.views`` and ``ArticleViewDay``
-in one transaction with ``F()`` arithmetic; run it from cron with
-``manage.py flush_views``. Web processes also flush by themselves every
-``VIEW_AUTOFLUSH_SECONDS``, so with the embedded default (local-memory cache)
-counts reach the database without any extra process.
+in one transaction with ``F()`` arithmetic. A background task runs it
+(``flush_task``, Django's tasks framework): the first view counted after a
+flush schedules the next one ``VIEW_AUTOFLUSH_SECONDS`` later, so every count
+reaches the database within that time plus the worker's poll, with or
+without more readers, and never inside a reader's request.
+``manage.py flush_views`` (cron) does the same by hand.
 
 No count is lost or counted twice under concurrency: Redis increments are
 atomic, and a flush renames the pending hash away before reading it, so
@@ -33,7 +38,7 @@ database write fails, the renamed hash stays and the next flush applies it.
 The renamed hash carries a batch id that the database transaction records
 (``ViewFlush``): a flush that dies after committing but before deleting the
 hash leaves it behind, and the next flush sees the batch was written and only
-deletes it. If Redis is down, beacons count into the process (logged), never
+deletes it. If Redis is down, beacons count into the database (logged), never
 a 500.
 """
 
@@ -49,14 +54,16 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
-from django.db.models import F
+from django.db import OperationalError, connection, transaction
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.utils import formats, timezone, translation
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_redis import get_redis_connection
+from django_tasks import task
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -64,7 +71,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from articles.models import Article
 from groundwork.requests import client_ip
 
-from .models import ViewFlush
+from .models import PendingViews, ViewFlush
 from .ranking import forget_most_read
 
 logger = logging.getLogger(__name__)
@@ -89,20 +96,19 @@ AUTOFLUSH = "views:autoflush"
 KNOWN = "views:known:{pk}"
 KNOWN_SECONDS = 7 * 24 * 60 * 60
 
-# Counts the beacon could not give to Redis wait here; so do all counts when
-# the cache is not Redis (the local-memory cache is per process anyway).
-_buffer = Counter()
-# Readers seen lately, oldest first (without Redis): bounded memory.
+# Readers seen lately, oldest first (without Redis): bounded memory. Only
+# who was seen lives in the process; the counts are in the database.
 _seen = OrderedDict()
 SEEN_MAX = 200_000
-_buffer_lock = threading.Lock()
-_autoflush_lock = threading.Lock()
-_last_autoflush = time.monotonic()
+_seen_lock = threading.Lock()
+# Without Redis: when the flush this process last scheduled runs.
+_flush_scheduled_for = 0.0
 _redis_failures = 0
 
-# One round trip: count unless this reader was seen, say whether it is time
-# for an automatic flush, and return what the count is made of: pending
-# today (also in a flush under way) and the database's part, if known.
+# One round trip: count unless this reader was seen, say whether this view
+# must schedule the next flush (none is scheduled), and return what the count
+# is made of: pending today (also in a flush under way) and the database's
+# part, if known.
 _COUNT_SCRIPT = """
 local result = 0
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
@@ -214,25 +220,92 @@ def count_view(pk, reader_key):
             result, pending, known = _counted_in_redis(
                 redis, pk, f"{pk}:{day}", reader_key, window=window, autoflush=autoflush
             )
-        except Exception:  # any Redis failure: keep the count here
+        except Exception:  # any Redis failure: the count waits in the database
             _note_redis_failure()
         else:
             if result == 2:
-                _flush_quietly()
-            # Both read before that flush moved the pending views into the database.
+                _schedule_flush(autoflush)
             return None if known is None else int(known) + pending
-        with _buffer_lock:
-            _buffer[(pk, day)] += 1
-        _maybe_flush_buffer(autoflush)
+        _add_pending(pk, day)
+        _schedule_flush_here(autoflush)
         return None
     if _first_time_here(reader_key, window):
-        with _buffer_lock:
-            _buffer[(pk, day)] += 1
-        _maybe_flush_buffer(autoflush)
-    known = cache.get(KNOWN.format(pk=pk))
-    with _buffer_lock:
-        pending = _buffer.get((pk, day), 0)
-    return None if known is None else known + pending
+        _add_pending(pk, day)
+        _schedule_flush_here(autoflush)
+    return _views_now(pk)
+
+
+def _add_pending(pk, day):
+    # SQLite's busy timeout covers a writer waiting for another process, not
+    # every lock between threads of one process (a shared in-memory database):
+    # those are tried again for a moment rather than losing the view.
+    for attempt in range(LOCKED_ATTEMPTS):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(_ADD_PENDING_SQL, [pk, day])
+        except OperationalError as error:
+            if "locked" not in str(error) or attempt == LOCKED_ATTEMPTS - 1:
+                raise
+            time.sleep(0.01)
+        else:
+            return
+
+
+LOCKED_ATTEMPTS = 200
+
+
+_ADD_PENDING_SQL = (
+    "INSERT INTO viewcounts_pendingviews (article_id, day, views) VALUES (%s, %s, 1) "
+    "ON CONFLICT (article_id, day) "
+    "DO UPDATE SET views = viewcounts_pendingviews.views + 1"
+)
+
+
+def _views_now(pk):
+    """A published article's views in the database plus those pending, in one query."""
+    pending = (
+        PendingViews.objects.filter(article_id=OuterRef("pk"))
+        .order_by()
+        .values("article_id")
+        .annotate(total=Sum("views"))
+        .values("total")
+    )
+    row = (
+        Article.objects.published()
+        .filter(pk=pk)
+        .annotate(pending=Coalesce(Subquery(pending), 0))
+        .values_list("views", "pending")
+        .first()
+    )
+    return None if row is None else row[0] + row[1]
+
+
+@task()
+def flush_task():
+    """The background task: pending views into the database."""
+    return flush()
+
+
+def _schedule_flush(delay):
+    """Have a worker flush in ``delay`` seconds: every count before then goes with it."""
+    if not delay:
+        return
+    try:
+        flush_task.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue()
+    except Exception:
+        # The counts wait where they are; cron's flush_views or the next one takes them.
+        logger.exception("Could not schedule the view-count flush.")
+
+
+def _schedule_flush_here(delay):
+    # Without Redis, each process remembers the flush it scheduled; the
+    # views it counts until that flush runs go with it.
+    global _flush_scheduled_for  # noqa: PLW0603 - per process by design
+    now = time.monotonic()
+    if not delay or now < _flush_scheduled_for:
+        return
+    _flush_scheduled_for = now + delay
+    _schedule_flush(delay)
 
 
 def _known_entries(pks):
@@ -247,7 +320,7 @@ def _first_time_here(reader_key, window):
     Kept apart from the cache so that readers' keys never push pages out of it.
     """
     now = time.monotonic()
-    with _buffer_lock:
+    with _seen_lock:
         seen = _seen.get(reader_key)
         if seen is not None and now - seen < window:
             return False
@@ -278,34 +351,10 @@ def _note_redis_failure():
     _redis_failures += 1
     if _redis_failures == 1 or _redis_failures % 1000 == 0:
         logger.warning(
-            "Redis unavailable: %d view(s) counted inside this process instead "
-            "(not deduplicated; flushed by this process).",
+            "Redis unavailable: %d view(s) counted in the database instead (not deduplicated).",
             _redis_failures,
             exc_info=_redis_failures == 1,
         )
-
-
-def _flush_quietly():
-    try:
-        flush()
-    except Exception:
-        # The counts stay pending; the reader still gets a 204.
-        logger.exception("Could not flush view counts; they stay pending.")
-
-
-def _maybe_flush_buffer(autoflush):
-    global _last_autoflush  # noqa: PLW0603 - per process by design
-    if not autoflush or time.monotonic() - _last_autoflush < autoflush:
-        return
-    if not _autoflush_lock.acquire(blocking=False):
-        return
-    try:
-        _last_autoflush = time.monotonic()
-        _flush_buffer()
-    except Exception:
-        logger.exception("Could not flush view counts; they stay pending in this process.")
-    finally:
-        _autoflush_lock.release()
 
 
 # Flushing -------------------------------------------------------------------
@@ -313,7 +362,7 @@ def _maybe_flush_buffer(autoflush):
 
 def flush():
     """Move every pending count into the database. Returns the number of views written."""
-    written = _flush_buffer()
+    written = _flush_database()
     redis = _redis()
     if redis is None:
         return written
@@ -363,43 +412,40 @@ def _apply_redis_hash(redis, key):
     return written
 
 
-def _flush_buffer():
-    with _buffer_lock:
-        counts = dict(_buffer)
-        _buffer.clear()
-    if not counts:
-        return 0
-    try:
+def _flush_database():
+    """The views waiting in the database (no Redis, or counted while it failed)."""
+    with transaction.atomic():
+        # Locked, so that two flushes never write the same rows; beacons
+        # adding to a locked row wait for this commit, then start a new one.
+        rows = list(
+            PendingViews.objects.select_for_update().values_list("pk", "article_id", "day", "views")
+        )
+        if not rows:
+            return 0
+        PendingViews.objects.filter(pk__in=[row[0] for row in rows]).delete()
+        counts = Counter()
+        for _pk, article_id, day, views in rows:
+            counts[(article_id, day.isoformat())] += views
         written = write_counts(counts)
-    except Exception:
-        with _buffer_lock:
-            _buffer.update(counts)
-        raise
     cache.set_many(_known_entries({pk for pk, _day in counts}), timeout=KNOWN_SECONDS)
     return written
 
 
-def flush_pending_in_process():
-    """Write the counts waiting inside this process (a gunicorn worker_exit hook calls it)."""
-    try:
-        return _flush_buffer()
-    except Exception:
-        logger.exception("Could not flush this process's view counts; they are lost.")
-        return 0
-
-
 def health():
-    """For /healthz: views waiting in this process and Redis failures seen by it."""
-    with _buffer_lock:
-        waiting = sum(_buffer.values())
-    return {"views_waiting_in_process": waiting, "view_counter_redis_failures": _redis_failures}
+    """For /healthz: views waiting in the database, Redis failures seen by this process."""
+    try:
+        waiting = PendingViews.objects.aggregate(total=Sum("views"))["total"] or 0
+    except Exception:  # the database is away: /healthz says so itself
+        waiting = None
+    return {"views_waiting": waiting, "view_counter_redis_failures": _redis_failures}
 
 
 def discard_pending():
-    """Forget the counts waiting in this process (tests start clean with it)."""
-    with _buffer_lock:
-        _buffer.clear()
+    """Forget whom this process has seen (tests start clean with it, as a new process)."""
+    global _flush_scheduled_for  # noqa: PLW0603 - per process by design
+    with _seen_lock:
         _seen.clear()
+    _flush_scheduled_for = 0.0
 
 
 def write_counts(counts, batch=None):

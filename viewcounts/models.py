@@ -1,4 +1,4 @@
-"""Views per article and day (behind "most read"), and the batches already flushed."""
+"""Views per article and day (behind "most read"), views waiting for a flush, flushed batches."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,32 @@ class ArticleViewDay(models.Model):
         indexes = [models.Index(fields=["day", "article"], name="view_day_idx")]
         # The table it has had since it lived in the articles app.
         db_table = "articles_articleviewday"
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.views}"
+
+
+class PendingViews(models.Model):
+    """Views the beacon counted that the next flush has not written yet.
+
+    Where they wait without Redis (the local-memory cache is per process,
+    and a worker in another process flushes them) and while Redis fails: in
+    the database, so that a web process that stops, however it stops, loses
+    none. A plain id, no foreign key: the beacon counts without asking
+    whether the article exists; the flush drops what nobody can read.
+    """
+
+    article_id = models.BigIntegerField(_("article id"))
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("pending views")
+        verbose_name_plural = _("pending views")
+        constraints = [
+            # The beacon adds to the row with INSERT … ON CONFLICT (article_id, day).
+            models.UniqueConstraint(fields=["article_id", "day"], name="pending_views_unique"),
+        ]
 
     def __str__(self):
         return f"{self.article_id} {self.day}: {self.views}"

@@ -18,6 +18,7 @@ from articles.models import Article, ArticleSource, Photo, Rubric, Source, Tag
 from demo import comments as demo_comments
 from demo import content as demo_data
 from demo.pictures import draw_scene
+from telegram import publication as telegram_publication
 from viewcounts.models import ArticleViewDay
 
 SEED = 2026
@@ -52,7 +53,8 @@ class Command(BaseCommand):
         storage = Photo._meta.get_field("image").storage
         saved_files = []
         try:
-            with transaction.atomic(), translation.override("ru"):
+            # Demo stories are not news: nothing goes to a Telegram channel.
+            with transaction.atomic(), translation.override("ru"), telegram_publication.quiet():
                 counts = self.load(plan, saved_files)
         except BaseException:
             # The rows are rolled back; the photo files must not stay behind either.

@@ -29,7 +29,8 @@ FORMAT = "newsroom-backup/1"
 
 # Everything, but what migrate makes again in a new database (content types
 # and permissions: natural keys point at them by name) and sign-ins.
-LEFT_OUT = ["contenttypes", "auth.permission", "sessions"]
+# The task queue too: work for the old site is not redone in the new one.
+LEFT_OUT = ["contenttypes", "auth.permission", "sessions", "django_tasks_database"]
 # Roles (groups) go by name, as migrate makes them again in a new database;
 # everything else keeps its id (article ids are in every published link).
 ROLE_LABELS = ["auth.group"]

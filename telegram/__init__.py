@@ -1,0 +1,1 @@
+"""The newsroom's Telegram channels: every story posted to its language's channel."""

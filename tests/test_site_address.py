@@ -94,4 +94,4 @@ def test_make_run_serves_on_the_port_and_host_given(arguments, address):
     result = subprocess.run(
         ["make", "-n", "run", *arguments], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert f"manage.py runserver {address}\n" in result.stdout
+    assert f"manage.py devserver {address}\n" in result.stdout

@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "accounts.apps.AccountsConfig",
     # Readers identified by phone, their comments and moderation.
     "comments",
+    # The WordPress (WXR) import and the old addresses it brings along.
+    "wordpress",
     # Development data; nothing else imports it.
     "demo",
     # The project's own deploy checks (newsroom/checks.py).
@@ -119,6 +121,9 @@ MIDDLEWARE = [
     "articles.counters.BeaconMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Old WordPress addresses answer 301 before the page cache: a "not found"
+    # it kept can never hide one.
+    "wordpress.redirects.OldAddressMiddleware",
     # Before session/locale/CSRF: it sees their Vary and Set-Cookie, and a hit skips them.
     "articles.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -330,8 +330,51 @@ def test_broken_file_stops_with_its_line_and_keeps_whole_articles(tmp_path, uplo
 
 
 def test_missing_file_and_folder_are_clear_errors(tmp_path):
-    with pytest.raises(CommandError, match="export.xml"):
+    with pytest.raises(CommandError, match=r"export\.xml"):
         run(tmp_path / "export.xml")
     path = write(tmp_path, wxr.export([]))
     with pytest.raises(CommandError, match="nowhere"):
         run(path, "--uploads", str(tmp_path / "nowhere"))
+
+
+def write_big_export(path, posts, paragraphs):
+    """A bilingual export written in parts (a long body per post), never whole in memory."""
+    group_terms = [
+        wxr.translation_group(1000 + n, f"pll_{n}", {"ru": 2 * n + 1, "kk": 2 * n + 2})
+        for n in range(posts // 2)
+    ]
+    head, tail = wxr.export_frame(terms=[*wxr.polylang_languages(), *group_terms])
+    russian = "Жители Актау обсуждают новости Мангыстау и всего Казахстана. " * 6
+    kazakh = "Ақтау тұрғындары Маңғыстау және бүкіл Қазақстан жаңалықтарын талқылайды. " * 5
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(head)
+        for n in range(posts // 2):
+            for offset, language, text in ((1, "ru", russian), (2, "kk", kazakh)):
+                body = "\n\n".join(f"{number}. {text}" for number in range(paragraphs))
+                out.write(
+                    wxr.post(
+                        2 * n + offset,
+                        f"Материал {n} / {language}",
+                        body,
+                        language=language,
+                        group=f"pll_{n}",
+                    )
+                )
+        out.write(tail)
+
+
+def test_fifty_megabyte_export_is_streamed_in_bounded_memory(tmp_path):
+    path = tmp_path / "big.xml"
+    write_big_export(path, posts=500, paragraphs=155)
+    size = path.stat().st_size
+    assert size > 50 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        run(path)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert Article.objects.count() == 250
+    assert Article.objects.in_language("kk").count() == 250
+    # Bounded by one article's text, not by the file: far below its size.
+    assert peak < size / 4, f"peak {peak / 2**20:.1f} MB for a {size / 2**20:.0f} MB file"

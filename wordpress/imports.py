@@ -33,7 +33,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from articles import images, pagecache, slugs
+from articles import images, pagecache, related, slugs
 from articles.models import RESERVED_RUBRIC_SLUGS, Article, Photo, Rubric, Tag
 
 from . import body as bodies
@@ -90,6 +90,20 @@ class Import:
         """Import the file; returns the report. Raises wxr.BrokenExport after what it could."""
         self.survey = Survey(self.path)
         self.site = site_of(self.survey.channel)
+        try:
+            with related.deferred():
+                self._read()
+        finally:
+            if not self.dry_run:
+                # Once for the whole run, not once per article: related
+                # articles, the page cache (menus may have new rubrics) and
+                # every process's old addresses.
+                related.refresh_all()
+                pagecache.content_changed()
+                redirects.addresses_changed()
+        return self.report
+
+    def _read(self):
         export = wxr.Export(self.path)
         waiting = {}  # the group's wanted post ids → {post id: item}
         try:
@@ -113,15 +127,8 @@ class Import:
             # Posts waiting for a translation after the break are left for the next run.
             self.report.broken_at_line = error.line
             raise
-        finally:
-            if not self.dry_run:
-                # One word to the page cache for the whole run (menus may have
-                # new rubrics), and to every process: new old addresses.
-                pagecache.content_changed()
-                redirects.addresses_changed()
         for group in waiting.values():  # a translation the file does not have after all
             self._import_group(list(group.values()))
-        return self.report
 
     def _importable(self, post_id):
         post = self.survey.posts.get(post_id)

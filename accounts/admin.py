@@ -12,7 +12,6 @@
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
@@ -23,8 +22,8 @@ from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from articles import audit
-from articles.admin_messages import AgreeingMessagesMixin
+from audit import trail as audit
+from groundwork.admin_messages import AgreeingMessagesMixin
 
 from . import admin_messages
 
@@ -58,25 +57,6 @@ class RoleFilter(admin.SimpleListFilter):
         if self.value() and self.value().isdigit():
             return queryset.filter(groups__pk=self.value())
         return queryset
-
-
-class LoginForm(AdminAuthenticationForm):
-    """The admin's login form, refusing usernames no account can have.
-
-    Django's login form does not check the username's length; django-axes
-    would then fail to record the attempt (255 characters at most) and
-    PostgreSQL would answer a 500. Such a name gets the same message as any
-    wrong username or password.
-    """
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        if len(username) > User._meta.get_field(User.USERNAME_FIELD).max_length:
-            raise self.get_invalid_login_error()
-        return super().clean()
-
-
-admin.site.login_form = LoginForm
 
 
 class NewsroomUserAdmin(AgreeingMessagesMixin, UserAdmin):
@@ -175,7 +155,6 @@ class NewsroomUserAdmin(AgreeingMessagesMixin, UserAdmin):
             audit.record(request.user, "role_change", user, added=added, removed=removed, **flags)
 
 
-admin.site.unregister(User)
 admin.site.register(User, NewsroomUserAdmin)
 
 
@@ -191,8 +170,4 @@ class NewsroomGroupAdmin(AgreeingMessagesMixin, GroupAdmin):
         return role_name(group.name)
 
 
-admin.site.unregister(Group)
 admin.site.register(Group, NewsroomGroupAdmin)
-for _device in (TOTPDevice, StaticDevice):
-    if admin.site.is_registered(_device):
-        admin.site.unregister(_device)

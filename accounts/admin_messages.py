@@ -1,10 +1,10 @@
 """What the admin says about staff accounts and their groups, agreeing in Russian and Kazakh
-(articles/admin_messages.py says why Django's own sentences cannot)."""
+(groundwork/admin_messages.py says why Django's own sentences cannot)."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from articles.admin_messages import Sentences
+from groundwork.admin_messages import Sentences
 
 USER = Sentences(
     added=_("The user “{obj}” was added successfully."),

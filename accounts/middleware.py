@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django_otp import user_has_device
 
-from newsroom.middleware import admin_path
+from groundwork.requests import admin_path
 
 
 class AdminTwoFactorMiddleware:

@@ -15,7 +15,7 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.db.models.signals import post_save
 from django.utils import timezone
 
-from articles import audit
+from audit import trail as audit
 
 
 def end_sessions(user):

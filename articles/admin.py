@@ -16,7 +16,6 @@ scheduling, deleting and restoring are written to the audit log.
 import difflib
 
 import reversion
-import taggit.models
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
@@ -35,39 +34,20 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import audit, conflicts, history, images, preview, richtext, spelling
-from .admin_messages import SENTENCES, AgreeingMessagesMixin
+from articles import conflicts, history, images, preview, richtext
+from audit import trail as audit
+from groundwork import spelling
+from groundwork.admin_messages import SENTENCES, AgreeingMessagesMixin
+
 from .forms import ArticleAdminForm, ArticleSourceInlineFormSet, PhotoInlineFormSet
 from .models import (
     Article,
     ArticleSource,
-    AuditEntry,
     Photo,
     Rubric,
     Source,
     Tag,
-    TaggedArticle,
 )
-from .workspace_admin import TranslationWorkspaceMixin
-
-# Our Tag model (Kazakh-aware slugs) is the one editors manage; taggit's own
-# would show as a second, empty "Tags" section.
-admin.site.unregister(taggit.models.Tag)
-
-# The admin says whose it is, in the editor's language.
-admin.site.site_header = _("Newsroom: editorial office")
-admin.site.site_title = _("Newsroom")
-admin.site.index_title = _("Editorial office")
-
-# History: an article's version holds its photos, sources and tags, so
-# restoring it brings them back too. reversion.register() follows only what
-# it is told to (VersionAdmin follows inlines only when it registers the
-# model itself), and tags are not versioned unless their rows are.
-reversion.register(Photo)
-reversion.register(ArticleSource)
-reversion.register(TaggedArticle)
-reversion.register(Article, follow=("photos", "article_sources", "tagged_items"))
-
 
 # Roles, from permissions ------------------------------------------------------
 
@@ -270,8 +250,13 @@ class TranslationStateFilter(admin.SimpleListFilter):
 # The article admin ------------------------------------------------------------
 
 
-@admin.register(Article)
-class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
+class ArticleAdmin(VersionAdmin, TabbedAdmin):
+    """The article admin of the content alone.
+
+    The admin site registers it together with the translators' workspace
+    (newsroom/admin.py), which fills in the hooks below (translations/admin.py).
+    """
+
     sentences = SENTENCES["articles.article"]
     form = ArticleAdminForm
     list_display = [
@@ -597,6 +582,27 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
             return obj.get_absolute_url()
         return preview.preview_url(obj, obj.languages[0] if obj.languages else "ru")
 
+    # Hooks for the translators' workspace (translations/admin.py) ----------------
+
+    def kazakh_mode(self, request, obj=None):
+        """Whether this request edits the Kazakh version side by side with the Russian."""
+        return False
+
+    def workspace_fieldsets(self, request, obj):
+        return []
+
+    def workspace_form(self, form):
+        return form
+
+    def workspace_context(self, request, obj):
+        return {}
+
+    def workspace_url(self):
+        return None
+
+    def translation_confirmed(self, request, obj):
+        """The Kazakh version was confirmed as current ("still accurate")."""
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         obj = self.get_object(request, unquote(object_id))
@@ -756,56 +762,3 @@ class ArticleAdmin(TranslationWorkspaceMixin, VersionAdmin, TabbedAdmin):
             if article:
                 audit.record(request.user, "restore", article, version_id=int(version_id))
         return response
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Who published, unpublished, deleted, restored or changed roles, and when."""
-
-    list_display = ["created_at", "actor_name", "action", "object_display", "summary"]
-    list_filter = ["action", "created_at", audit.ObjectTypeFilter]
-    search_fields = ["actor_name", "object_repr", "object_id"]
-    date_hierarchy = "created_at"
-    list_per_page = 100
-    readonly_fields = [
-        "created_at",
-        "actor",
-        "actor_name",
-        "action",
-        "object_type_name",
-        "object_id",
-        "object_repr",
-        "summary",
-    ]
-
-    class Media:
-        css = {"all": ["css/admin/audit.css"]}
-
-    # What an entry is about and its details, as an editor reads them (articles/audit.py).
-    @admin.display(description=_("object"), ordering="object_repr")
-    def object_display(self, entry):
-        if not entry.object_type:
-            return "—"
-        return format_html(
-            '<span class="audit-type">{}</span> {}',
-            audit.object_type_name(entry.object_type),
-            entry.object_repr,
-        )
-
-    @admin.display(description=_("object type"))
-    def object_type_name(self, entry):
-        return audit.object_type_name(entry.object_type)
-
-    @admin.display(description=_("details"))
-    def summary(self, entry):
-        return audit.details_text(entry)
-
-    # History is read, never written or erased by hand.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -23,8 +23,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from . import dependencies, languages
+from articles import languages
+
 from .models import Article, Comments, Rubric
+from .signals import shows
 from .templatetags.reader import localized, photo_image_url
 
 FEED_SIZE = 30
@@ -83,10 +85,7 @@ class LatestArticlesFeed(Feed):
 
     def items(self, obj):
         items = list(self.articles(obj).prefetch_related("tags")[:FEED_SIZE])
-        dependencies.record_articles(items)
-        dependencies.record(
-            dependencies.PUBLISHED if obj is None else dependencies.rubric_list(obj.pk)
-        )
+        shows(articles=items, lists=["published" if obj is None else ("rubric", obj.pk)])
         return items
 
     def item_title(self, item):

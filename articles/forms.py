@@ -14,7 +14,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField, TagWidget
 
-from . import conflicts, spelling
+from articles import conflicts
+from groundwork import spelling
+
 from .models import Article, Tag
 
 # Statuses a user without the publish permission may choose.
@@ -38,7 +40,7 @@ def existing_spelling(names):
 
     An editor working in Kazakh types "ақтау" and gets the tag "Актау" (its
     Kazakh name "Ақтау"), not a second tag. The candidates are fetched by
-    their usual spellings and compared with casefold() (articles/spelling.py:
+    their usual spellings and compared with casefold() (groundwork/spelling.py:
     SQLite folds only ASCII case).
     """
     if not names:

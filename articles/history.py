@@ -24,6 +24,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
+from reversion.models import Version
 
 from .models import ArticleSource, Photo, Source, Tag, TaggedArticle
 
@@ -211,3 +212,9 @@ def date_text(value):
     if isinstance(moment, datetime.date):
         return formats.date_format(moment, "DATE_FORMAT")
     return str(value)
+
+
+def version_number(version_id):
+    """A stored version's id as editors know it: the article's version number."""
+    version = Version.objects.filter(pk=version_id).first()
+    return (version.field_dict.get("version") if version else None) or version_id

@@ -450,7 +450,7 @@ def make_renditions(photo, picture=None):
     photo.renditions, photo.width, photo.height = renditions, width, height
     # update() sends no signal: say so, or a page stored while the renditions
     # were being made would keep showing the bare original (the page cache
-    # listens: articles/signals.py).
+    # listens: pagecache/receivers.py).
     renditions_made.send(sender=type(photo), photo=photo)
     return renditions
 

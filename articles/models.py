@@ -9,7 +9,6 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Q
@@ -22,14 +21,11 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from . import conflicts, images, languages, reserved, richtext, slugs, spelling
+from articles import conflicts, images, languages, reserved, richtext, slugs
+from groundwork import spelling
+
 from .languages import LANGUAGE_CODES
 
-# "Most read" ranks at most this many articles (a sidebar shows a handful).
-MOST_READ_CANDIDATES = 300
-# "Most read" rankings are cached until view counts are flushed or content
-# changes (see forget_most_read()).
-MOST_READ_GENERATION = "mostread:generation"
 # "Related articles" come from this far before or after the article.
 RELATED_WINDOW = timedelta(days=7)
 RELATED_CANDIDATES = 20
@@ -186,7 +182,7 @@ class Tag(TagBase):
         if not self.name_kk:
             return
         # One Kazakh name, one tag: typed in an article, it must find one tag.
-        # Spellings first, then casefold(): articles/spelling.py.
+        # Spellings first, then casefold(): groundwork/spelling.py.
         name = self.name_kk
         others = Tag.objects.exclude(pk=self.pk).filter(
             models.Q(name_kk__in=spelling.variants(name)) | models.Q(name_kk__iexact=name)
@@ -226,69 +222,6 @@ def _language_flag(code):
 # (status = 'published') is published without reading it; with a parameter
 # it reads every row in the range, bodies included (10x slower).
 _PUBLISHED_LITERAL = RawSQL("'published'", ())
-
-
-def forget_most_read():
-    """Make every cached "most read" ranking stale (new counts, or content changed)."""
-    generation = uuid.uuid4().hex[:8]
-    cache.set(MOST_READ_GENERATION, generation, timeout=None)
-    return generation
-
-
-class _ViewWindow:
-    """The last ``days`` × 24 hours over per-day view rows.
-
-    The window's oldest local day counts in proportion to the part of it
-    still inside the window (in per mille, ``share``).
-    """
-
-    def __init__(self, days):
-        now = timezone.localtime()
-        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        self.oldest = now.date() - timedelta(days=days)
-        self.share = 1000 - int((now - midnight).total_seconds() * 1000 / 86400)
-        # A closed range (not just "since") leads SQLite to the day index.
-        self.days = (self.oldest, now.date())
-
-    def views(self):
-        """The window's views of an article, as an aggregate over its day rows."""
-        views = models.F("views")
-        weighted = models.Case(
-            models.When(day__lt=self.oldest, then=models.Value(0)),
-            models.When(day=self.oldest, then=views * self.share),
-            default=views * 1000,
-        )
-        return models.Sum(weighted) / 1000
-
-
-def _most_read_ranking(periods):
-    """``{days: [(article id, views), …]}``, best first, the top candidates of each period.
-
-    One aggregate over the longest period's view rows gives every period's
-    sum; kept in the cache until view counts are flushed or content changes.
-    """
-    windows = {days: _ViewWindow(days) for days in periods}
-    longest = windows[max(periods)]
-    generation = cache.get(MOST_READ_GENERATION) or forget_most_read()
-    key = f"mostread:{generation}:{'-'.join(map(str, periods))}:{longest.share // 10}"
-    ranking = cache.get(key)
-    if ranking is None:
-        rows = list(
-            ArticleViewDay.objects.filter(day__range=longest.days)
-            .values("article_id")
-            .annotate(**{f"views_{days}": window.views() for days, window in windows.items()})
-            .values_list("article_id", *(f"views_{days}" for days in periods))
-        )
-        ranking = {}
-        for index, days in enumerate(periods, start=1):
-            ranked = sorted(
-                ((row[0], row[index]) for row in rows if row[index] and row[index] > 0),
-                key=lambda pair: pair[1],
-                reverse=True,
-            )
-            ranking[days] = ranked[:MOST_READ_CANDIDATES]
-        cache.set(key, ranking, timeout=60)
-    return ranking
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -359,32 +292,6 @@ class ArticleQuerySet(models.QuerySet):
         for part in parts:
             newest |= Q(pk__in=part)
         return self.model.objects.filter(newest, published_at__gte=since)
-
-    def most_read_by_period(self, periods=(1, 7), count=5):
-        """``{days: [article, …]}``: the ``count`` most read of each period, best first.
-
-        What the sidebar shows ("24 hours", "7 days"): one ranking query for
-        all periods and one query for the articles, whatever the number of
-        periods. This queryset's filters (the language) and ``published()``
-        apply to the candidates.
-
-        Views are kept per local day, so the window's oldest day counts in
-        proportion to the part of it still inside the window: just after
-        midnight "the last 24 hours" is mostly yesterday, not an empty today.
-        The ranking starts from the few days' view rows (``view_day_idx``),
-        never from the whole article table, and keeps the top
-        ``MOST_READ_CANDIDATES`` of each period; it is kept in the cache until
-        the next flush of view counts (at most a minute) or content change.
-        """
-        ranking = _most_read_ranking(tuple(periods))
-        wanted = {pk for ranked in ranking.values() for pk, _views in ranked}
-        found = self.published().filter(pk__in=wanted).select_related("rubric").in_bulk()
-        lists = {}
-        for days, ranked in ranking.items():
-            articles = [(views, found[pk]) for pk, views in ranked if pk in found]
-            articles.sort(key=lambda pair: (pair[0], pair[1].published_at), reverse=True)
-            lists[days] = [article for _views, article in articles[:count]]
-        return lists
 
     def with_figures(self):
         """The figures other apps show under a headline (LISTING_ANNOTATIONS), in this query."""
@@ -735,11 +642,18 @@ class Article(models.Model):
 
     # Publication
 
+    @classmethod
+    def is_public(cls, status, published_at):
+        """Whether an article so published is public: ``published()`` said of one row."""
+        return (
+            status == cls.Status.PUBLISHED
+            and published_at is not None
+            and published_at <= timezone.now()
+        )
+
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and bool(
-            self.published_at and self.published_at <= timezone.now()
-        )
+        return self.is_public(self.status, self.published_at)
 
     @property
     def is_scheduled(self):
@@ -894,125 +808,3 @@ class ArticleSource(models.Model):
 
     def __str__(self):
         return f"{self.source} ({self.get_role_display()})"
-
-
-class ArticleViewDay(models.Model):
-    """Views of one article on one day (Asia/Aqtau): feeds "most read"."""
-
-    article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="daily_views"
-    )
-    day = models.DateField(_("day"))
-    views = models.PositiveIntegerField(_("views"), default=0)
-
-    class Meta:
-        verbose_name = _("views per day")
-        verbose_name_plural = _("views per day")
-        constraints = [
-            models.UniqueConstraint(fields=["article", "day"], name="article_view_day_unique")
-        ]
-        # "Most read" sums the last days' rows.
-        indexes = [models.Index(fields=["day", "article"], name="view_day_idx")]
-
-    def __str__(self):
-        return f"{self.article_id} {self.day}: {self.views}"
-
-
-class ViewFlush(models.Model):
-    """A batch of view counts already written to the database.
-
-    A flush that died after its transaction committed but before it could
-    delete its batch from Redis leaves the batch there; the next flush finds
-    the batch's id here and deletes it instead of counting it twice
-    (articles/counters.py). Rows older than a week are pruned by the flush.
-    """
-
-    batch = models.CharField(_("batch"), max_length=32, unique=True)
-    applied_at = models.DateTimeField(_("applied at"), auto_now_add=True, db_index=True)
-    views = models.PositiveIntegerField(_("views"), default=0)
-
-    class Meta:
-        verbose_name = _("view count batch")
-        verbose_name_plural = _("view count batches")
-
-    def __str__(self):
-        return f"{self.batch}: {self.views}"
-
-
-class AuditEntry(models.Model):
-    """Who did what that matters (publish, delete, role change…), and when.
-
-    Content history lives in django-reversion; this log answers "who
-    published this?" for the editor-in-chief. Written through audit.record().
-    """
-
-    class Action(models.TextChoices):
-        PUBLISH = "publish", _("published")
-        UNPUBLISH = "unpublish", _("unpublished")
-        SCHEDULE = "schedule", _("scheduled")
-        DELETE = "delete", _("deleted")
-        RESTORE = "restore", _("restored a version")
-        ROLE_CHANGE = "role_change", _("changed roles")
-        LOGIN_LOCKED = "login_locked", _("account locked")
-        DEACTIVATE = "deactivate", _("deactivated a user")
-        RESET_TWO_FACTOR = "reset_two_factor", _("reset two-factor sign-in")
-        MODERATE = "moderate", _("moderated comments")
-        BLOCK_READER = "block_reader", _("blocked a reader")
-        CONFIRM_TRANSLATION = "confirm_translation", _("confirmed a translation as current")
-
-    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    actor_name = models.CharField(_("who (name)"), max_length=150, blank=True)
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    object_type = models.CharField(_("object type"), max_length=100, blank=True)
-    object_id = models.CharField(_("object id"), max_length=64, blank=True)
-    object_repr = models.CharField(_("object"), max_length=300, blank=True)
-    details = models.JSONField(_("details"), default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("audit log entry")
-        verbose_name_plural = _("audit log")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return (
-            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
-        )
-
-
-class TranslationBasis(models.Model):
-    """The Russian text an article's Kazakh version was made from.
-
-    Written whenever the Kazakh text is saved or confirmed as current
-    (articles/workspace.py), so the translators' workspace can show what
-    changed in Russian since, however many Russian edits came in between.
-    """
-
-    article = models.OneToOneField(
-        Article,
-        verbose_name=_("article"),
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="kazakh_basis",
-    )
-    title = models.CharField(_("headline"), max_length=255, blank=True)
-    lead = models.TextField(_("lead"), blank=True)
-    body = models.TextField(_("body"), blank=True)
-    # {"<photo id>": {"caption": …, "alt": …, "credit": …}}: the Russian photo texts.
-    photos = models.JSONField(_("photos"), default=dict, blank=True)
-    # The article's kk_changed_at this text belongs to.
-    taken_at = models.DateTimeField(_("taken at"))
-
-    class Meta:
-        verbose_name = _("Russian text of a translation")
-        verbose_name_plural = _("Russian texts of translations")
-
-    def __str__(self):
-        return str(self.article)

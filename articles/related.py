@@ -16,12 +16,11 @@ all in one pass.
 """
 
 import bisect
-import threading
 from collections import defaultdict
-from contextlib import contextmanager
 
 from django.db import transaction
 
+from . import bulk
 from .models import RELATED_CANDIDATES, RELATED_WINDOW, Article, TaggedArticle
 
 
@@ -34,27 +33,10 @@ def ranked_ids(article):
     )
 
 
-_bulk = threading.local()
-
-
-@contextmanager
-def deferred():
-    """Bulk work in this thread (an import): no ranking on each save.
-
-    Ranking an article and its neighbours costs dozens of queries per save;
-    the caller runs ``refresh_all()`` once when the work is done.
-    """
-    _bulk.active = True
-    try:
-        yield
-    finally:
-        _bulk.active = False
-
-
 def refresh(article):
     """Compute and store ``article``'s related ids (a draft keeps none)."""
-    if getattr(_bulk, "active", False):
-        return None
+    if bulk.active():
+        return None  # ranked with all the others when the bulk work is done
     ids = ranked_ids(article) if article.status == Article.Status.PUBLISHED else None
     Article.objects.filter(pk=article.pk).update(related_ids=ids)
     article.related_ids = ids
@@ -69,7 +51,7 @@ def refresh_with_neighbours(article):
     join: yesterday's story then leads to today's follow-up. Their pages
     show it when next rendered (their cached pages are not emptied for it).
     """
-    if getattr(_bulk, "active", False):
+    if bulk.active():
         return
     for pk in refresh(article) or ():
         neighbour = Article.objects.filter(pk=pk).first()

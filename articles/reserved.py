@@ -14,7 +14,7 @@ from django.conf import settings
 ADMIN = "admin"
 PREVIEW = "preview"
 SEARCH = "search"
-# Not language-prefixed: the view beacon (articles/counters.py) and the health check.
+# Not language-prefixed: the view beacon (viewcounts/counters.py) and the health check.
 TECHNICAL = "_"
 HEALTH = "healthz"
 # Readers' sign-in and comments (comments/urls.py).

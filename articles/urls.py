@@ -1,7 +1,7 @@
 """Reader-facing URLs (the same under / for Russian and /kk/ for Kazakh).
 
-Fixed words (search, tag, preview, rss) come before ``<rubric>/``: a rubric must not
-take one of them as its slug.
+Fixed words (tag, preview, rss; search in search/urls.py, included before these)
+come before ``<rubric>/``: a rubric must not take one of them as its slug.
 """
 
 from django.urls import path
@@ -12,7 +12,6 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("rss/atom/", feeds.LatestArticlesAtomFeed(), name="atom_feed"),
     path("tag/<slug:slug>/", views.tag, name="tag"),

@@ -6,7 +6,6 @@ for anonymous readers: no session, no user, no CSRF token.
 """
 
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -18,10 +17,10 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from . import dependencies, fragments, languages, reserved
-from . import search as article_search
+from . import languages, reserved
 from .languages import LANGUAGE_CODES
 from .models import Article, Rubric, Tag
+from .signals import shows
 
 PAGE_SIZE = 20
 HOME_LATEST = 15
@@ -35,12 +34,7 @@ def _listing(language):
     return Article.objects.published().in_language(language).for_listing().latest()
 
 
-def _most_read(request, language):
-    """The sidebar: most read in 24 hours and in 7 days (articles/fragments.py)."""
-    return fragments.most_read(request, language)
-
-
-def _alternates(name, query="", **kwargs):
+def alternates(name, query="", **kwargs):
     """The same page in every language: {code: path}."""
     urls = {}
     for code in LANGUAGE_CODES:
@@ -49,16 +43,14 @@ def _alternates(name, query="", **kwargs):
     return urls
 
 
-def _page(request, queryset):
+def paginate(request, queryset):
     # get_page() turns "0", "-1", "abc" and 20-digit numbers into a real page.
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def _record_listing(page, newest_key):
+def _shows_listing(page, listing):
     """A listing page shows its articles; the first one also shows what is newest."""
-    dependencies.record_articles(page.object_list)
-    if page.number == 1:
-        dependencies.record(newest_key)
+    shows(articles=page.object_list, lists=[listing] if page.number == 1 else [])
 
 
 def _page_query(page):
@@ -78,7 +70,7 @@ def home(request):
         lead = latest[0]
     others = [article for article in latest if article is not lead]
     # The newest few articles of every rubric, in one query.
-    rubric_ids = [item.pk for item in fragments.rubric_menu(request)]
+    rubric_ids = list(Rubric.objects.values_list("pk", flat=True))
     blocks_qs = (
         Article.objects.published()
         .in_language(language)
@@ -91,10 +83,10 @@ def home(request):
     blocks = {}
     for article in blocks_qs:
         blocks.setdefault(article.rubric_id, (article.rubric, []))[1].append(article)
-    dependencies.record(dependencies.PUBLISHED)
-    dependencies.record_articles(latest)
-    for _rubric, articles in blocks.values():
-        dependencies.record_articles(articles)
+    shows(
+        articles=[*latest, *(article for _rubric, block in blocks.values() for article in block)],
+        lists=["published"],
+    )
     return render(
         request,
         "articles/home.html",
@@ -102,8 +94,7 @@ def home(request):
             "lead": lead,
             "latest": others,
             "rubric_blocks": list(blocks.values()),
-            "most_read": _most_read(request, language),
-            "alternates": _alternates("articles:home"),
+            "alternates": alternates("articles:home"),
             "canonical_path": request.path,
         },
     )
@@ -113,8 +104,8 @@ def home(request):
 def rubric(request, rubric):
     language = languages.current()
     rubric = get_object_or_404(Rubric, slug=rubric)
-    page = _page(request, _listing(language).in_rubric(rubric))
-    _record_listing(page, dependencies.rubric_list(rubric.pk))
+    page = paginate(request, _listing(language).in_rubric(rubric))
+    _shows_listing(page, ("rubric", rubric.pk))
     query = _page_query(page)
     return render(
         request,
@@ -122,8 +113,7 @@ def rubric(request, rubric):
         {
             "rubric": rubric,
             "page": page,
-            "most_read": _most_read(request, language),
-            "alternates": _alternates("articles:rubric", query, rubric=rubric.slug),
+            "alternates": alternates("articles:rubric", query, rubric=rubric.slug),
             "canonical_path": request.path + query,
             "feed_url": reverse("articles:rubric_feed", kwargs={"rubric": rubric.slug}),
         },
@@ -134,9 +124,9 @@ def rubric(request, rubric):
 def tag(request, slug):
     language = languages.current()
     tag = get_object_or_404(Tag, slug=slug)
-    page = _page(request, _listing(language).filter(tags=tag))
-    dependencies.record(dependencies.tag(tag.pk))
-    _record_listing(page, dependencies.tag_list(tag.pk))
+    page = paginate(request, _listing(language).filter(tags=tag))
+    shows(tags=[tag.pk])
+    _shows_listing(page, ("tag", tag.pk))
     query = _page_query(page)
     return render(
         request,
@@ -144,8 +134,7 @@ def tag(request, slug):
         {
             "tag": tag,
             "page": page,
-            "most_read": _most_read(request, language),
-            "alternates": _alternates("articles:tag", query, slug=tag.slug),
+            "alternates": alternates("articles:tag", query, slug=tag.slug),
             "canonical_path": request.path + query,
         },
     )
@@ -166,7 +155,7 @@ def article_context(article, **extra):
 def article_detail(request, rubric, pk, slug=""):
     language = languages.current()
     # Recorded first: a "not found" kept in the cache goes when the article is published.
-    dependencies.record(dependencies.article(pk))
+    shows(articles=[pk])
     article = get_object_or_404(
         Article.objects.published().select_related("rubric").with_figures(), pk=pk
     )
@@ -182,49 +171,19 @@ def article_detail(request, rubric, pk, slug=""):
     if request.path != canonical:
         return redirect(canonical, permanent=True)
     article.load_parts()
-    # Text teasers (no photos), put in when the page is served, like "most
-    # read" (articles/fragments.py): the page stays within its query budget
-    # even when "most read" needs its fallback.
-    related = fragments.related(request, article, language)
     context = article_context(article)
-    dependencies.record(*(dependencies.tag(tag.pk) for tag in context["tags"]))
-    dependencies.record(*(dependencies.source(credit.source_id) for credit in context["credits"]))
+    shows(
+        tags=[tag.pk for tag in context["tags"]],
+        sources=[credit.source_id for credit in context["credits"]],
+    )
     return render(
         request,
         "articles/article_detail.html",
         dict(
             context,
-            related=related,
-            most_read=_most_read(request, language),
             alternates={code: article.get_absolute_url(code) for code in article.languages},
             canonical_path=canonical,
         ),
-    )
-
-
-@require_safe
-def search(request):
-    language = languages.current()
-    raw = request.GET.get("q", "")
-    query = article_search.clean_query(raw)
-    page = _page(request, article_search.search(query, language)) if query else None
-    dependencies.record(dependencies.SEARCH)
-    if page is not None:
-        for article in page.object_list:
-            article.snippet = article_search.snippet(article, query, language)
-    keep = urlencode({"q": query}) if query else ""
-    return render(
-        request,
-        "articles/search.html",
-        {
-            "query": query,
-            "typed": bool(raw.strip()),
-            "page": page,
-            "page_prefix": f"?{keep}&" if keep else "?",
-            "alternates": _alternates("articles:search", f"?{keep}" if keep else ""),
-            "canonical_path": request.path,
-            "noindex": True,
-        },
     )
 
 

@@ -253,7 +253,7 @@ def _print(results):
     for name, cell in rows:
         print(f"{name:<34}" + "".join(f"{cell(r):>16}" for r in results.values()))
     print(
-        "\nkeys: a change empties the pages that depend on it (articles/pagecache.py); token: "
+        "\nkeys: a change empties the pages that depend on it (pagecache/middleware.py); token: "
         "the old single generation token, any change empties every page (bench only). "
         "Target for keys: hit ratio ≥ 0.9, p99 ≤ 3× the all-cached p99."
     )

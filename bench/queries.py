@@ -24,8 +24,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-from articles import pagecache  # noqa: E402
 from articles.models import Article  # noqa: E402
+from pagecache import middleware as pagecache  # noqa: E402
 
 MISS_PATHS = 20_000
 

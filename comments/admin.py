@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles.admin_messages import AgreeingMessagesMixin
+from groundwork.admin_messages import AgreeingMessagesMixin
 
 from . import admin_messages, moderation
 from .models import Comment, Reader

@@ -1,10 +1,10 @@
 """What the admin says about readers' comments and readers, agreeing in Russian and Kazakh
-(articles/admin_messages.py says why Django's own sentences cannot)."""
+(groundwork/admin_messages.py says why Django's own sentences cannot)."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from articles.admin_messages import Sentences
+from groundwork.admin_messages import Sentences
 
 COMMENT = Sentences(
     added=_("The comment “{obj}” was added successfully."),

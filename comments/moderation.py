@@ -8,8 +8,7 @@ entry per comment or reader, so that "who hid this?" has an answer.
 from django.db import transaction
 from django.utils import timezone
 
-from articles import audit
-from articles.models import AuditEntry
+from audit import trail as audit
 
 from . import blocks
 from .models import Comment
@@ -23,7 +22,7 @@ def _set_status(user, comments, status):
             status=status, moderated_at=now
         )
         for comment in comments:
-            audit.record(user, AuditEntry.Action.MODERATE, comment, decision=status)
+            audit.record(user, "moderate", comment, decision=status)
         blocks.forget(c.article_id for c in comments)
     return len(comments)
 
@@ -40,7 +39,7 @@ def delete(user, comments):
     comments = list(comments)
     with transaction.atomic():
         for comment in comments:
-            audit.record(user, AuditEntry.Action.MODERATE, comment, decision="deleted")
+            audit.record(user, "moderate", comment, decision="deleted")
         Comment.objects.filter(pk__in=[c.pk for c in comments]).delete()
         blocks.forget(c.article_id for c in comments)
     return len(comments)
@@ -57,7 +56,7 @@ def block(user, readers):
             hidden = Comment.objects.filter(reader=reader).exclude(status=Comment.Status.HIDDEN)
             articles = set(hidden.values_list("article_id", flat=True))
             count = hidden.update(status=Comment.Status.HIDDEN, moderated_at=now)
-            audit.record(user, AuditEntry.Action.BLOCK_READER, reader, comments_hidden=count)
+            audit.record(user, "block_reader", reader, comments_hidden=count)
             blocks.forget(articles)
     return len(readers)
 
@@ -69,5 +68,5 @@ def unblock(user, readers):
         for reader in readers:
             reader.blocked_at = None
             reader.save(update_fields=["blocked_at"])
-            audit.record(user, AuditEntry.Action.BLOCK_READER, reader, unblocked=True)
+            audit.record(user, "block_reader", reader, unblocked=True)
     return len(readers)

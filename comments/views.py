@@ -20,7 +20,7 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST, require_safe
 
 from articles.models import Article, Comments
-from newsroom.middleware import client_ip
+from groundwork.requests import client_ip
 
 from . import blocks, sms, throttle
 from .forms import CodeForm, CommentForm, PhoneForm, TermsForm

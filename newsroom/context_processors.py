@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from articles import fragments, languages
+from articles import languages
+from pagecache import fragments
 
 
 def site(request):
@@ -22,6 +23,6 @@ def site(request):
         },
         "site_url": settings.SITE_URL,
         # The rubric menu: one query, and only on pages that show the menu;
-        # readers' pages share it from the cache (articles/fragments.py).
+        # readers' pages share it from the cache (pagecache/fragments.py).
         "site_rubrics": SimpleLazyObject(lambda: fragments.rubric_menu(request)),
     }

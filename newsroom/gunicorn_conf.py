@@ -4,6 +4,6 @@
 def worker_exit(server, worker):
     # View counts waiting inside this worker (local-memory cache, or a Redis
     # outage) reach the database before it goes.
-    from articles import counters  # noqa: PLC0415 - Django is set up by now
+    from viewcounts import counters  # noqa: PLC0415 - Django is set up by now
 
     counters.flush_pending_in_process()

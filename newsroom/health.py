@@ -26,7 +26,7 @@ from django.utils import translation
 from django.utils.translation import get_language_from_path
 from django.views.decorators.cache import never_cache
 
-from articles import counters
+from viewcounts import counters
 
 log = logging.getLogger(__name__)
 

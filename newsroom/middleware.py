@@ -1,13 +1,11 @@
-"""Request guards: bad input, the client's address, the admin's CSP nonce.
+"""Request guards: bad input, the admin's CSP nonce.
 
 - ``RejectBadInputMiddleware`` answers 400 to NUL bytes in the path, query
   string or a header, broken UTF-8 in the query string and more query fields than
   ``DATA_UPLOAD_MAX_NUMBER_FIELDS``, before any view (or PostgreSQL, which
   refuses NUL in text) sees them, and drops a cookie that smuggles in a NUL.
-- ``client_ip`` is the one definition of "the client's address": REMOTE_ADDR,
-  or the entry the outermost *trusted* proxy wrote into X-Forwarded-For.
-  django-axes counts login failures per client with it, so a forged header
-  resets nothing.
+- The client's address is defined once, in groundwork/requests.py
+  (``client_ip``); django-axes counts login failures per client with it.
 - ``AdminMediaNonceMiddleware`` gives the admin's form media the request's
   CSP nonce, so the prose editor's inline import map runs under a policy
   without 'unsafe-inline'.
@@ -18,6 +16,8 @@ from urllib.parse import unquote_to_bytes
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from js_asset import Media
+
+from groundwork.requests import admin_path
 
 # What a browser or a crawler never sends; seeing one means a probe.
 _NUL_SPELLINGS = ("\x00", "%00")
@@ -76,31 +76,6 @@ class RejectBadInputMiddleware:
         if isinstance(exception, OverflowError):
             return _bad_request()
         return None
-
-
-def client_ip(request):
-    """The client's address, trusting exactly ``TRUSTED_PROXY_COUNT`` proxies.
-
-    With no trusted proxy (the default) only the socket's address counts.
-    Behind N proxies, each appends the address it saw to X-Forwarded-For, so
-    the N-th entry from the right is the one our outermost proxy wrote; what
-    the client put to the left of it is ignored.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    count = settings.TRUSTED_PROXY_COUNT
-    if count <= 0:
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    if len(forwarded) < count:
-        # Did not come through all our proxies: only the socket is known.
-        return remote
-    return forwarded[-count]
-
-
-def admin_path(request):
-    """True when the request is for an admin page, in either language."""
-    return request.resolver_match is not None and request.resolver_match.app_name == "admin"
 
 
 class AdminMediaNonceMiddleware:

@@ -82,7 +82,8 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, with our AdminSite subclass as admin.site (newsroom/admin.py).
+    "newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -100,8 +101,15 @@ INSTALLED_APPS = [
     "accounts.apps.OTPTOTPConfig",
     "accounts.apps.OTPStaticConfig",
     "accounts.apps.AxesConfig",
+    # One app per idea, from the ground up (the layers contract in pyproject.toml):
+    # what every app stands on, the audit log, the content, then the features.
+    "groundwork",
+    "audit",
     "articles",
-    # After auth, django-otp and articles: its admin replaces theirs.
+    "search",
+    "viewcounts",
+    "pagecache",
+    "translations",
     "accounts.apps.AccountsConfig",
     # Readers identified by phone, their comments and moderation.
     "comments",
@@ -109,7 +117,7 @@ INSTALLED_APPS = [
     "wordpress",
     # Development data; nothing else imports it.
     "demo",
-    # The project's own deploy checks (newsroom/checks.py).
+    # The project: URLs, the admin site, health, backup, deploy checks.
     "newsroom.apps.NewsroomConfig",
 ]
 
@@ -118,14 +126,14 @@ MIDDLEWARE = [
     "newsroom.middleware.RejectBadInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # View beacons (204, no content) are answered here: they need nothing that follows.
-    "articles.counters.BeaconMiddleware",
+    "viewcounts.counters.BeaconMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Old WordPress addresses answer 301 before the page cache: a "not found"
     # it kept can never hide one.
     "wordpress.redirects.OldAddressMiddleware",
     # Before session/locale/CSRF: it sees their Vary and Set-Cookie, and a hit skips them.
-    "articles.pagecache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -209,12 +217,12 @@ else:
         }
     }
 
-# Full-page cache for anonymous readers (articles/pagecache.py): how long a page
+# Full-page cache for anonymous readers (pagecache/middleware.py): how long a page
 # stays in our cache (it is emptied on every content change anyway) and how
 # long a CDN or reverse proxy may keep it.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", 60)
-# A CDN's or Varnish's purge-by-key endpoint (articles/purge.py): changed keys
+# A CDN's or Varnish's purge-by-key endpoint (pagecache/purge.py): changed keys
 # are POSTed there from a background thread. Empty: none.
 PAGE_CACHE_PURGE_URL = os.environ.get("PAGE_CACHE_PURGE_URL", "").strip()
 if PAGE_CACHE_PURGE_URL and not PAGE_CACHE_PURGE_URL.startswith(("http://", "https://")):
@@ -224,7 +232,7 @@ if PAGE_CACHE_PURGE_URL and not PAGE_CACHE_PURGE_URL.startswith(("http://", "htt
 PAGE_CACHE_PURGE_TOKEN = os.environ.get("PAGE_CACHE_PURGE_TOKEN", "")
 PAGE_CACHE_PURGE_TIMEOUT = envint("PAGE_CACHE_PURGE_TIMEOUT", 2)
 
-# View counting (articles/counters.py): repeats from one reader within this
+# View counting (viewcounts/counters.py): repeats from one reader within this
 # window count once; web processes move counts to the database themselves
 # every VIEW_AUTOFLUSH_SECONDS (0: only the flush_views command does).
 VIEW_DEDUPE_SECONDS = envint("VIEW_DEDUPE_SECONDS", 1800)
@@ -327,7 +335,7 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
 # How many reverse proxies in front of the app append to X-Forwarded-For.
 # 0 (the default) trusts only the socket address; a forged header changes
-# nothing. See newsroom.middleware.client_ip.
+# nothing. See groundwork.requests.client_ip.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 
 # Login throttling (django-axes): lock an account, and separately a client,
@@ -340,7 +348,7 @@ AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "newsroom.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "groundwork.requests.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 

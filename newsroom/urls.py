@@ -6,9 +6,10 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
-from articles import counters, sitemaps
+from articles import sitemaps
 from articles import views as article_views
 from newsroom import health
+from viewcounts import counters
 
 urlpatterns = [
     # For the load balancer: database and cache state, never cached.
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     # Readers' sign-in and comments (before the rubric catch-all).
     path("", include("comments.urls")),
+    path("", include("search.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

@@ -104,7 +104,7 @@ def test_behind_a_trusted_proxy_only_its_entry_counts(client, editor, settings):
 
 
 def test_lockout_is_written_to_the_audit_log(client, editor, settings):
-    from articles.models import AuditEntry
+    from audit.models import AuditEntry
 
     for _ in range(settings.AXES_FAILURE_LIMIT):
         _login(client, "asel", "guess")
@@ -330,7 +330,7 @@ RESET_WORDS = {
 @pytest.mark.parametrize("prefix", RESET_WORDS)
 def test_a_lost_phone_is_handled_from_the_user_list(client, editor, editor_with_device, prefix):
     column, done = RESET_WORDS[prefix]
-    from articles.models import AuditEntry
+    from audit.models import AuditEntry
 
     colleague = User.objects.create_user("erlan", password=PASSWORD, is_staff=True)
     TOTPDevice.objects.create(user=colleague, name="phone", confirmed=True)

@@ -17,7 +17,8 @@ from django.utils import timezone
 from PIL import Image
 from reversion.models import Version
 
-from articles.models import Article, AuditEntry, Photo, Tag
+from articles.models import Article, Photo, Tag
+from audit.models import AuditEntry
 
 CHANGELIST = "admin:articles_article_changelist"
 

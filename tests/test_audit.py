@@ -7,7 +7,8 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import Article, AuditEntry
+from articles.models import Article
+from audit.models import AuditEntry
 from tests.admin_forms import form_data
 
 
@@ -101,27 +102,27 @@ def test_editor_reads_the_audit_log_but_cannot_change_it(chief_client, make_arti
     client.force_login(editor)
 
     for prefix in ("", "/kk"):
-        listing = client.get(f"{prefix}/admin/articles/auditentry/")
+        listing = client.get(f"{prefix}/admin/audit/auditentry/")
         assert listing.status_code == 200
         body = listing.content.decode()
         assert "chief" in body and article.title_ru in body
-        assert client.get(f"{prefix}/admin/articles/auditentry/?action=publish").status_code == 200
-        assert client.get(f"{prefix}/admin/articles/auditentry/?q=chief").status_code == 200
+        assert client.get(f"{prefix}/admin/audit/auditentry/?action=publish").status_code == 200
+        assert client.get(f"{prefix}/admin/audit/auditentry/?q=chief").status_code == 200
 
     entry = AuditEntry.objects.get(action="publish")
-    assert client.get("/admin/articles/auditentry/add/").status_code == 403
-    detail = client.get(f"/admin/articles/auditentry/{entry.pk}/change/")
+    assert client.get("/admin/audit/auditentry/add/").status_code == 403
+    detail = client.get(f"/admin/audit/auditentry/{entry.pk}/change/")
     assert detail.status_code == 200
     assert b'name="_save"' not in detail.content
-    assert client.post(f"/admin/articles/auditentry/{entry.pk}/change/", {}).status_code == 403
+    assert client.post(f"/admin/audit/auditentry/{entry.pk}/change/", {}).status_code == 403
     assert (
-        client.post(f"/admin/articles/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code
+        client.post(f"/admin/audit/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code
         == 403
     )
     # Not even the editor-in-chief may rewrite history.
     assert (
         chief_client.post(
-            f"/admin/articles/auditentry/{entry.pk}/delete/", {"post": "yes"}
+            f"/admin/audit/auditentry/{entry.pk}/delete/", {"post": "yes"}
         ).status_code
         == 403
     )
@@ -133,4 +134,4 @@ def test_reporters_do_not_see_the_audit_log(make_article):
     reporter.groups.add(Group.objects.get(name="Reporters"))
     client = Client()
     client.force_login(reporter)
-    assert client.get("/admin/articles/auditentry/").status_code == 403
+    assert client.get("/admin/audit/auditentry/").status_code == 403

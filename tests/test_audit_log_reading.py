@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from reversion.models import Version
 
-from articles.models import Article, AuditEntry
+from articles.models import Article
+from audit.models import AuditEntry
 from tests.admin_forms import form_data
 
 from .test_admin_articles import form_data as article_form_data
@@ -29,7 +30,7 @@ def chief_client(chief):
 
 
 def audit_text(client, lang, query=""):
-    html = client.get(f"{PREFIX[lang]}articles/auditentry/{query}").content.decode()
+    html = client.get(f"{PREFIX[lang]}audit/auditentry/{query}").content.decode()
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
@@ -114,9 +115,9 @@ def test_the_object_type_filter_names_types(chief_client, make_article, lang, na
         {"action": "unpublish_selected", "_selected_action": [article.pk]},
     )
     assert response.status_code == 302
-    html = chief_client.get(f"{PREFIX[lang]}articles/auditentry/").content.decode()
+    html = chief_client.get(f"{PREFIX[lang]}audit/auditentry/").content.decode()
     assert f'href="?object_type=articles.article">{name}</a>' in html
     filtered = chief_client.get(
-        f"{PREFIX[lang]}articles/auditentry/", {"object_type": "articles.article"}
+        f"{PREFIX[lang]}audit/auditentry/", {"object_type": "articles.article"}
     )
     assert article.title_ru in filtered.content.decode()

@@ -1,4 +1,4 @@
-"""Back up and restore: every article, photo file, tag and source comes back."""
+"""Back up and restore: every row of every model, and every media file, comes back."""
 
 import hashlib
 import shutil
@@ -6,43 +6,63 @@ import tarfile
 from pathlib import Path
 
 import pytest
+import reversion
+from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from articles import audit
-from articles.models import (
-    Article,
-    ArticleSource,
-    ArticleViewDay,
-    AuditEntry,
-    Photo,
-    Rubric,
-    Source,
-    Tag,
-    TaggedArticle,
-)
+from articles.models import Article, Photo
+from audit import trail as audit
+from comments.models import Comment, Reader, SignInCode
+from viewcounts.models import ArticleViewDay
 
-CONTENT = [Rubric, Source, Tag, Article, TaggedArticle, ArticleSource, Photo, ArticleViewDay]
+# What migrate makes again in a new database (and sign-ins), so no backup holds it;
+# groups come back by name, compared by name below.
+NOT_BACKED_UP = {"contenttypes.ContentType", "auth.Permission", "sessions.Session", "auth.Group"}
+# Models the demo newsroom below leaves empty, each for a reason: a new model
+# must be filled in the fixture or named here.
+EMPTY_HERE = {
+    "axes.AccessAttempt",  # failed sign-ins: none in the demo
+    "axes.AccessFailureLog",
+    "axes.AccessLog",
+    "axes.AccessAttemptExpiration",
+    "otp_static.StaticDevice",
+    "otp_static.StaticToken",
+    "taggit.Tag",  # taggit's own tables: articles use articles.Tag
+    "taggit.TaggedItem",
+    "viewcounts.ViewFlush",  # written by a flush of view counts
+    "translations.TranslationBasis",
+}
+
+
+def _models():
+    return [model for model in apps.get_models() if model._meta.label not in NOT_BACKED_UP]
+
+
+def _columns(model):
+    """Every column by its own name (both languages, not the active one); a content
+    type by what it names, as migrate may give it another id in a new database."""
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.related_model is ContentType:
+            yield f"{field.name}__app_label"
+            yield f"{field.name}__model"
+        else:
+            yield field.attname
 
 
 def _snapshot(media_root):
-    # Every column by its own name: both languages, not the active one.
     rows = {
-        model.__name__: list(
-            model.objects.order_by("pk").values_list(
-                *(field.attname for field in model._meta.concrete_fields)
-            )
-        )
-        for model in [*CONTENT, AuditEntry]
+        model._meta.label: list(model.objects.order_by("pk").values_list(*_columns(model)))
+        for model in _models()
     }
-    rows["users"] = list(
-        User.objects.order_by("username").values_list(
-            "username", "password", "is_staff", "is_superuser", "groups__name"
-        )
+    rows["groups of users"] = list(
+        User.objects.order_by("username", "groups__name").values_list("username", "groups__name")
     )
-    rows["devices"] = list(TOTPDevice.objects.values_list("user__username", "key", "confirmed"))
     files = {
         str(path.relative_to(media_root)): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in Path(media_root).rglob("*")
@@ -51,27 +71,67 @@ def _snapshot(media_root):
     return rows, files
 
 
+def _moved_in_from_wordpress(folder):
+    """One post imported from WordPress: its article, photo and old addresses."""
+    from tests import photo_files
+    from tests import wordpress_exports as wxr
+
+    (folder / "2019" / "05").mkdir(parents=True)
+    (folder / "2019" / "05" / "port.jpg").write_bytes(photo_files.jpeg())
+    items = [
+        wxr.attachment(30, "2019/05/port.jpg", parent=31, caption="Порт Актау"),
+        wxr.post(31, "Порт Актау принял первый паром", "Паром пришёл утром.", thumbnail="30"),
+    ]
+    export = folder / "export.xml"
+    export.write_text(wxr.export(items), encoding="utf-8")
+    call_command("import_wordpress", str(export), "--uploads", str(folder), verbosity=0)
+
+
 @pytest.fixture
-def newsroom(transactional_db, settings, django_capture_on_commit_callbacks):
+def newsroom(transactional_db, settings, django_capture_on_commit_callbacks, tmp_path):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", verbosity=0)
+        _moved_in_from_wordpress(tmp_path / "wordpress")
     editor = User.objects.create_user("asel", password="Kaspiy-Media-2026!", is_staff=True)
     editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
     article = Article.objects.published().first()
     article.author = editor
-    article.save()
+    # Saved as the admin saves: a version in the history, an entry in the admin's log.
+    with reversion.create_revision():
+        reversion.set_user(editor)
+        article.save()
+    LogEntry.objects.create(
+        user=editor,
+        content_type=ContentType.objects.get_for_model(Article),
+        object_id=str(article.pk),
+        object_repr=str(article),
+        action_flag=CHANGE,
+        change_message="[]",
+    )
     ArticleViewDay.objects.create(article=article, day="2026-01-11", views=42)
     audit.record(editor, "publish", article)
+    # Readers, their agreement to the rules, their comments: the law wants them kept.
+    reader = Reader.objects.create(
+        phone="+77015550101",
+        display_name="Айгуль",
+        terms_version="2026-12-01",
+        terms_accepted_at=timezone.now(),
+    )
+    Comment.objects.create(article=article, reader=reader, text="Спасибо за новость")
+    SignInCode.objects.create(phone=reader.phone, code_hash="0" * 64)
     return settings.MEDIA_ROOT
 
 
-def test_backup_and_restore_bring_back_everything(newsroom, tmp_path, capsys):
+def test_backup_and_restore_bring_back_every_row_of_every_model(newsroom, tmp_path, capsys):
     before = _snapshot(newsroom)
     rows, files = before
-    assert len(rows["Article"]) > 3 and len(rows["Photo"]) > 3 and rows["Tag"]
+    empty = {label for label, found in rows.items() if not found}
+    assert empty <= EMPTY_HERE, f"fill these in the fixture, or say why not: {empty - EMPTY_HERE}"
+    assert rows["comments.Reader"] and rows["comments.Comment"] and rows["audit.AuditEntry"]
+    assert len(rows["articles.Article"]) > 3 and len(rows["articles.Photo"]) > 3
     assert Article.objects.filter(title_kk__gt="", title_ru__gt="").exists()
-    assert len(files) > len(rows["Photo"])  # originals and renditions
+    assert len(files) > len(rows["articles.Photo"])  # originals and renditions
 
     archive = tmp_path / "newsroom.tar.gz"
     call_command("backup", str(archive))

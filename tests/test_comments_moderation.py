@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.test import Client
 
-from articles.models import AuditEntry
+from audit.models import AuditEntry
 from comments.models import Comment, Reader
 
 from .readers import make_comment, make_reader, sign_in

@@ -24,9 +24,9 @@ from django.core.management import call_command
 from django.db import close_old_connections, connection
 from django.test import Client
 
-from articles import counters
 from articles.models import Article
 from tests.manage_process import PRODUCTION, ROOT, run_manage
+from viewcounts import counters
 
 REDIS_SERVER = shutil.which("redis-server")
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126 Safari/537.36"

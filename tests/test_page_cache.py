@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles import fragments
-from articles.models import Article, ArticleViewDay, Photo, Tag
-from articles.pagecache import page_key
+from articles.models import Article, Photo, Tag
+from pagecache import fragments
+from pagecache.middleware import page_key
+from viewcounts.models import ArticleViewDay
 
 from .test_admin_articles import change_url, form_data, make_user
 
@@ -224,7 +225,7 @@ def test_query_parameters_that_views_read_still_make_their_own_pages(client, mak
     # The same page with the parameters in another order, or with a click id:
     assert client.get(rubric + "?fbclid=abc&page=2")["X-Page-Cache"] == "hit"
     assert client.get(rubric + "?page=2")["X-Page-Cache"] == "hit"
-    search = reverse("articles:search")
+    search = reverse("search:search")
     assert client.get(search + "?q=школа")["X-Page-Cache"] == "miss"
     assert client.get(search + "?q=паром&gclid=1")["X-Page-Cache"] == "miss"
     assert client.get(search + "?gclid=2&q=паром")["X-Page-Cache"] == "hit"
@@ -323,7 +324,7 @@ def test_editors_changes_in_the_admin_show_at_once_on_cached_pages(client, artic
             assert ("Бакуге паром" if url.startswith("/kk/") else "Паром в Баку") in text, url
 
 
-# Pieces shared by many pages (articles/fragments.py) ---------------------------
+# Pieces shared by many pages (pagecache/fragments.py) ---------------------------
 
 
 def _section(html, marker):

@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles import counters
 from articles.models import Article, Rubric, Source, Tag
+from viewcounts import counters
 
 from .reader_content import enrich
 from .test_admin_articles import change_url, form_data, make_user
@@ -172,7 +172,7 @@ def test_a_tag_or_a_source_renamed_empties_the_pages_that_show_it(client, archiv
 
 
 def test_unpublishing_is_never_answered_with_the_old_page(client, archive, rf):
-    from articles.pagecache import page_key
+    from pagecache.middleware import page_key
 
     withdrawn = archive[0]
     url = withdrawn.get_absolute_url("ru")

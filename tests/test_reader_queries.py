@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import ArticleViewDay
+from viewcounts.models import ArticleViewDay
 
 from .reader_content import enrich, other_rubric
 

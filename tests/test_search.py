@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from articles.search import clean_query
+from search.engine import clean_query
 
 on_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL"
@@ -164,7 +164,7 @@ def test_websearch_syntax_excludes_words(client, make_article):
 @pytest.mark.parametrize("language", ["ru", "kk"])
 def test_search_can_use_the_gin_index(db, language):
     from articles.models import Article
-    from articles.search import matching
+    from search.engine import matching
 
     # Unordered, so that an index giving the listing's order is no reason to
     # prefer it: the question is only whether the text index can serve the match.

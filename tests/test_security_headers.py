@@ -78,7 +78,7 @@ def test_admin_scripts_are_external_or_carry_the_nonce(admin_client, article, pr
         f"{prefix}/admin/articles/article/",
         f"{prefix}/admin/articles/article/add/",
         f"{prefix}/admin/articles/article/{article.pk}/change/",
-        f"{prefix}/admin/articles/auditentry/",
+        f"{prefix}/admin/audit/auditentry/",
         f"{prefix}/admin/auth/user/",
     ]
     for url in pages:

@@ -16,9 +16,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from reversion.models import Version
 
-from articles.models import Article, AuditEntry, Photo, TranslationBasis
+from articles.models import Article, Photo
+from audit.models import AuditEntry
 from tests.admin_forms import form_data
 from tests.photo_files import jpeg
+from translations.models import TranslationBasis
 
 BODY_RU = (
     "<p>В трёхэтажном здании 48 учебных кабинетов.</p>"

@@ -10,8 +10,9 @@ wait for each other and become one article.
 
 Articles are made through the content's own models: ``Article.save()``
 sanitizes the body and makes the slugs, photos go through the same checks,
-normalisation and renditions as an editor's upload (articles/images.py), and
-the model signals empty the pages each article touches. Publication dates
+normalisation and renditions as an editor's upload (articles/images.py).
+The run is bulk work (articles/bulk.py): related articles and the page cache
+catch up once, when it ends. Publication dates
 are WordPress's own, so an old story is never taken for a fresh one.
 
 A second run over the same file finds each article through
@@ -33,7 +34,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from articles import images, pagecache, related, slugs
+from articles import bulk, images, slugs
 from articles.models import RESERVED_RUBRIC_SLUGS, Article, Photo, Rubric, Tag
 
 from . import body as bodies
@@ -90,16 +91,14 @@ class Import:
         """Import the file; returns the report. Raises wxr.BrokenExport after what it could."""
         self.survey = Survey(self.path)
         self.site = site_of(self.survey.channel)
+        # Related articles and the page cache catch up once, when the run
+        # ends (articles/bulk.py), not on every article; so do every
+        # process's old addresses.
         try:
-            with related.deferred():
+            with bulk.saving(sender=Article, rolled_back=self.dry_run):
                 self._read()
         finally:
             if not self.dry_run:
-                # Once for the whole run, not once per article: related
-                # articles, the page cache (menus may have new rubrics) and
-                # every process's old addresses.
-                related.refresh_all()
-                pagecache.content_changed()
                 redirects.addresses_changed()
         return self.report
 

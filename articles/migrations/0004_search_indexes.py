@@ -1,6 +1,6 @@
 """GIN indexes for reader search on PostgreSQL (one per language).
 
-The expression is articles.search.search_vector_sql(), the one the search
+The expression is search.engine.search_vector_sql(), the one the search
 query uses, so the planner can match it. SQLite has no such indexes: search
 there is a plain fallback, and this migration does nothing.
 """

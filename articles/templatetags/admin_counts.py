@@ -2,7 +2,7 @@
 
 Django's pagination puts the model's plural name after any number ("6
 мақалалар", "5 статьи"); a ModelAdmin with ``sentences``
-(articles/admin_messages.py) has the count sentence with every plural form.
+(groundwork/admin_messages.py) has the count sentence with every plural form.
 """
 
 from django import template

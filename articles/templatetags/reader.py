@@ -3,17 +3,17 @@ source credits, share links, Open Graph images and the NewsArticle JSON-LD.
 """
 
 import json
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.html import format_html, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, override
 
-from articles import fragments, languages
+from articles import languages
 
 from .. import credits, richtext
 
@@ -61,16 +61,6 @@ def grouped(number):
 def unbroken_numbers(text):
     """Plain text whose numbers never break across lines: "№ 12345", "15 970"."""
     return richtext.unbroken_numbers_text(str(text))
-
-
-@register.simple_tag
-def source_link(credit):
-    """The credited source's name, linked to the original when there is a link."""
-    name = localized(credit.source, "name")
-    url = credit.url or credit.source.url
-    if not url:
-        return format_html("{}", name)
-    return format_html('<a href="{}" rel="nofollow noopener">{}</a>', url, name)
 
 
 @register.simple_tag
@@ -153,11 +143,6 @@ def plain(value):
     return " ".join(strip_tags(value or "").split())
 
 
-@register.filter
-def urlquote(value):
-    return quote(str(value), safe="")
-
-
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The language switch: this page in each language, or that language's home page.
@@ -200,18 +185,3 @@ def hreflang_links(context):
 @register.simple_tag
 def og_locale():
     return {"ru": "ru_RU", "kk": "kk_KZ"}.get(languages.current(), "ru_RU")
-
-
-@register.simple_tag(takes_context=True)
-def chrome(context, template_name, variant=""):
-    """A piece of the page's frame (rubric menu, footer), rendered once per chrome version.
-
-    ``variant`` tells apart what differs between pages (the current rubric).
-    """
-
-    def render():
-        with context.push():
-            return context.template.engine.get_template(template_name).render(context)
-
-    name = f"{template_name}:{languages.current()}:{variant if variant is not None else ''}"
-    return mark_safe(fragments.chrome(context.get("request"), name, render))  # noqa: S308 - a template's output

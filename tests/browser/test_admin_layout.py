@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from articles import audit
 from articles.models import Article
+from audit import trail as audit
 
 pytestmark = pytest.mark.browser
 
@@ -88,7 +88,7 @@ def test_history_and_audit_log_fit_1280(  # noqa: PLR0917
 
     page.goto(f"{live_server.url}{prefix}/admin/articles/article/{article.pk}/history/")
     fits(page, "#change-history", "#content-main")
-    page.goto(f"{live_server.url}{prefix}/admin/articles/auditentry/")
+    page.goto(f"{live_server.url}{prefix}/admin/audit/auditentry/")
     fits(page, "#result_list", "#changelist .changelist-form-container")
     context.close()
 

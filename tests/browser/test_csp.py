@@ -52,7 +52,7 @@ def test_admin_editor_and_tabs_work_under_the_policy(  # noqa: PLR0917
     for path in (
         "/admin/",
         "/admin/articles/article/",
-        "/admin/articles/auditentry/",
+        "/admin/audit/auditentry/",
         "/admin/articles/article/add/",
         f"/kk/admin/articles/article/{article.pk}/change/",
         f"/admin/articles/article/{article.pk}/change/",

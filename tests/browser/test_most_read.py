@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from articles.models import ArticleViewDay
+from viewcounts.models import ArticleViewDay
 
 pytestmark = pytest.mark.browser
 

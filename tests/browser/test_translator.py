@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from playwright.sync_api import expect
 
-from articles.models import Article, AuditEntry, Photo
+from articles.models import Article, Photo
+from audit.models import AuditEntry
 from tests.photo_files import jpeg
 
 pytestmark = pytest.mark.browser

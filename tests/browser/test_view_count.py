@@ -6,8 +6,8 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from articles import counters
 from articles.models import Article
+from viewcounts import counters
 
 pytestmark = pytest.mark.browser
 

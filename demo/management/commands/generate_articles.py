@@ -7,17 +7,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles import pagecache, related, slugs
-from articles.models import (
-    Article,
-    ArticleSource,
-    ArticleViewDay,
-    Rubric,
-    Source,
-    Tag,
-    TaggedArticle,
-)
+from articles import related, slugs
+from articles.models import Article, ArticleSource, Rubric, Source, Tag, TaggedArticle
 from demo import content as demo_data
+from pagecache import middleware as pagecache
+from viewcounts.models import ArticleViewDay
 
 RUBRICS = [
     ("gen-aktau", "Новости Актау", "Ақтау жаңалықтары"),

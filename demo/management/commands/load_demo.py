@@ -14,10 +14,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone, translation
 
-from articles.models import Article, ArticleSource, ArticleViewDay, Photo, Rubric, Source, Tag
+from articles.models import Article, ArticleSource, Photo, Rubric, Source, Tag
 from demo import comments as demo_comments
 from demo import content as demo_data
 from demo.pictures import draw_scene
+from viewcounts.models import ArticleViewDay
 
 SEED = 2026
 

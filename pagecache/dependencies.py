@@ -1,11 +1,11 @@
 """What a cached page shows, and which pages a change empties.
 
 While a reader page renders, the view records the keys of what it shows
-(``record()``); the page cache (articles/pagecache.py) stores the page with
+(``record()``); the page cache (pagecache/middleware.py) stores the page with
 the current version of each key and serves it as long as none has changed.
 A change gives the keys it touches new versions (``changed()``): only the
 pages that recorded one of them are rendered again. The same keys go out in
-the ``Surrogate-Key`` header, and to the purge endpoint (articles/purge.py),
+the ``Surrogate-Key`` header, and to the purge endpoint (pagecache/purge.py),
 so a CDN or Varnish can drop the same pages.
 
 The keys:
@@ -37,11 +37,10 @@ counts as changed: at worst a page is rendered again, never served stale.
 import uuid
 from contextvars import ContextVar
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from . import purge
+from pagecache import purge
 
 CHROME = "chrome"
 PUBLISHED = "published"
@@ -156,14 +155,11 @@ def changed(*keys, hard=False):
     Inside a transaction the versions are renewed now (pages stop being
     served) and again after the commit, because a reader may have stored a
     page with the old content in between. The purge endpoint hears of them
-    after the commit, from a background thread (articles/purge.py).
+    after the commit, from a background thread (pagecache/purge.py).
     """
     keys = set(keys)
     if not keys:
         return
-    if getattr(settings, "PAGE_CACHE_INVALIDATION", "keys") == "token":
-        # Bench only (bench/day.py): the old single generation token.
-        keys = {CHROME}
     _renew(keys, hard)
     if connection.in_atomic_block:
         transaction.on_commit(lambda: (_renew(keys, hard), purge.send(keys)))

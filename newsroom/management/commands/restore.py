@@ -18,8 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles.models import Article, Rubric, Source, Tag
-
-from .backup import FORMAT
+from newsroom.management.commands.backup import FORMAT
 
 
 def _media_name(member):

@@ -1,7 +1,7 @@
 """The translators' workspace: what a Kazakh version was made from, and what changed since.
 
 - ``remember_basis(article)`` stores the Russian text the Kazakh version is
-  based on (``TranslationBasis``). A receiver (articles/signals.py) calls it
+  based on (``TranslationBasis``). A receiver (translations/receivers.py) calls it
   on every save that changes the Kazakh text, whatever path saved it; the
   "still accurate" confirmation calls it directly.
 - ``basis_for(article)`` reads that text back (for articles translated before
@@ -26,9 +26,11 @@ from django.utils.safestring import mark_safe
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from . import richtext
-from .languages import LANGUAGE_CODES
-from .models import Article, Photo, TranslationBasis
+from articles import richtext
+from articles.languages import LANGUAGE_CODES
+from articles.models import Article, Photo
+
+from .models import TranslationBasis
 
 PHOTO_FIELDS = ("caption", "alt", "credit")
 LIST_TAGS = {"ul", "ol"}

@@ -19,8 +19,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from . import audit, richtext, workspace
-from .models import Article, Photo
+from articles import richtext
+from articles.models import Article, Photo
+from audit import trail as audit
+from translations import workspace
 
 MODE_PARAMETER = "mode"
 KAZAKH_MODE = "kk"

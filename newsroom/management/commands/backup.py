@@ -2,9 +2,12 @@
 
 The archive (``.tar.gz``) holds ``manifest.json``, ``roles.xml`` (the
 groups, by name) and ``data.xml`` (Django's ``dumpdata``, XML, with natural
-foreign keys: articles, photos, tags, sources, rubrics, views per day, the
-audit log, versions, users and their second-factor devices) and
-``media/`` (every file of the default storage: photos and their renditions).
+foreign keys) and ``media/`` (every file of the default storage: photos and
+their renditions). ``data.xml`` holds every row of every model of every
+installed app — content, history, views, the audit log, staff and their
+devices, readers with their agreements and comments, and whatever app comes
+next — except what ``migrate`` makes again (content types, permissions) and
+sign-in sessions; nothing has to remember to list a new app here.
 It is portable between SQLite and PostgreSQL; ``manage.py restore`` brings
 it back into an empty database.
 """
@@ -24,29 +27,22 @@ from django.utils import timezone
 
 FORMAT = "newsroom-backup/1"
 
-# What a restore needs to bring the site back: content, history, people.
-# Content types and permissions are left out: migrate recreates them, and
-# natural keys point at them by name.
+# Everything, but what migrate makes again in a new database (content types
+# and permissions: natural keys point at them by name) and sign-ins.
+LEFT_OUT = ["contenttypes", "auth.permission", "sessions"]
 # Roles (groups) go by name, as migrate makes them again in a new database;
 # everything else keeps its id (article ids are in every published link).
 ROLE_LABELS = ["auth.group"]
-APP_LABELS = [
-    "auth.user",
-    "articles",
-    "taggit",
-    "reversion",
-    "otp_totp",
-    "otp_static",
-]
 
 
 def dump_labels():
-    labels = []
-    for label in APP_LABELS:
-        app_label = label.split(".")[0]
-        if any(config.label == app_label for config in apps.get_app_configs()):
-            labels.append(label)
-    return labels
+    """Every installed app whose models hold rows worth keeping."""
+    left_out = {label for label in LEFT_OUT if "." not in label}
+    return [
+        config.label
+        for config in apps.get_app_configs()
+        if config.label not in left_out and any(True for _model in config.get_models())
+    ]
 
 
 def media_files(storage=default_storage, directory=""):
@@ -97,13 +93,14 @@ class Command(BaseCommand):
         archive.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
             roles, data = Path(tmp) / "roles.xml", Path(tmp) / "data.xml"
-            for output, app_labels, natural_primary in (
-                (roles, ROLE_LABELS, True),
-                (data, labels, False),
+            for output, app_labels, exclude, natural_primary in (
+                (roles, ROLE_LABELS, [], True),
+                (data, labels, [*LEFT_OUT, *ROLE_LABELS], False),
             ):
                 call_command(
                     "dumpdata",
                     *app_labels,
+                    exclude=exclude,
                     natural_foreign=True,
                     natural_primary=natural_primary,
                     # XML keeps microseconds (Django's JSON cuts times to milliseconds).

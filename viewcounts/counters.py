@@ -61,9 +61,11 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from newsroom.middleware import client_ip
+from articles.models import Article
+from groundwork.requests import client_ip
 
-from .models import Article, ViewFlush, forget_most_read
+from .models import ViewFlush
+from .ranking import forget_most_read
 
 logger = logging.getLogger(__name__)
 

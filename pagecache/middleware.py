@@ -8,13 +8,13 @@ cache, one entry per language and full URL, and marks them
 for a short while (``PAGE_CACHE_MAX_AGE``).
 
 Each page is stored with the keys of what it shows and their versions
-(articles/dependencies.py): the articles, the rubric's or tag's newest
+(pagecache/dependencies.py): the articles, the rubric's or tag's newest
 articles, tags, sources, the site's frame. A change renews the versions of
 the keys it touches, so only the pages that show what changed are rendered
 again; the keys also go out in ``Surrogate-Key`` and ``Cache-Tag`` headers
-and to an optional purge endpoint (articles/purge.py) for a CDN or Varnish.
+and to an optional purge endpoint (pagecache/purge.py) for a CDN or Varnish.
 "Most read" is put into the page each time it is served
-(articles/fragments.py), so no page is emptied for it.
+(pagecache/fragments.py), so no page is emptied for it.
 
 The state (``pagecache:state``) holds the time of the next scheduled
 publication: once it passes, the first request empties what that
@@ -48,8 +48,10 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
-from . import dependencies, fragments, reserved
-from .models import Article, TaggedArticle, forget_most_read
+from articles import reserved
+from articles.models import Article, TaggedArticle
+from pagecache import dependencies, fragments
+from viewcounts.ranking import forget_most_read
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +71,7 @@ _NOT_REPLAYED = {
 }
 _STRIPPED_VARY = {"accept-language", "cookie"}
 # Reader pages: every view of these URL namespaces...
-CACHED_NAMESPACES = {"articles"}
+CACHED_NAMESPACES = {"articles", "search"}
 # ...and, outside them, what search engines read, as content-bound as a page...
 CACHED_VIEWS = {"robots_txt", "sitemap", "sitemap_section", "news_sitemap"}
 # ...but never a draft's preview (signed link, one editor's eyes).
@@ -125,7 +127,7 @@ def content_changed(**_signal_kwargs):
 
     For a bulk change that bypasses the models' signals (``QuerySet.update()``,
     ``bulk_create()``, an import): it cannot say what it touched. Saving and
-    deleting through the models empties only what changed (articles/signals.py).
+    deleting through the models empties only what changed (pagecache/receivers.py).
     """
     dependencies.changed(dependencies.CHROME)
     fragments.forget_related()
@@ -236,7 +238,7 @@ class PageCacheMiddleware:
             [STATE_KEY, key, chrome, dependencies.CHANGES, *fragments.sidebar_keys(language)]
         )
         state = _current_state(found)
-        # Pieces shared by many pages (articles/fragments.py) come from the
+        # Pieces shared by many pages (pagecache/fragments.py) come from the
         # cache too, and "most read" is left for this middleware to put in.
         request.page_cache_served = True
         request.page_cache_chrome = found.get(chrome)
@@ -339,7 +341,7 @@ class PageCacheMiddleware:
         cache.set(key, entry, timeout=ttl)
 
     def _splice(self, request, response, found):
-        """Put "most read" into the page (articles/fragments.py), just before it leaves."""
+        """Put "most read" into the page (pagecache/fragments.py), just before it leaves."""
         if response.streaming or request.method == "HEAD":
             return
         content = fragments.splice(response.content, _language(request), found)

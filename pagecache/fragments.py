@@ -2,7 +2,7 @@
 
 - **"Most read"** (the sidebar) is the same on every page of a language and
   changes with every flush of view counts. A page served through the page
-  cache holds a marker where it goes; the page cache (articles/pagecache.py)
+  cache holds a marker where it goes; the page cache (pagecache/middleware.py)
   puts the current sidebar in each time it serves the page, whether it was
   rendered just now or ten minutes ago. So the sidebar follows the counts
   within ``MOST_READ_SECONDS`` and no page is ever emptied for it. It is
@@ -33,8 +33,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from . import related as related_articles
-from .models import MOST_READ_GENERATION, Article, Rubric, forget_most_read
+from articles import related as related_articles
+from articles.models import Article, Rubric
+from viewcounts import ranking
+from viewcounts.ranking import MOST_READ_GENERATION, forget_most_read
 
 # The sidebar follows the view counts within this many seconds.
 MOST_READ_SECONDS = 60
@@ -62,7 +64,7 @@ def served_by_page_cache(request):
 
 def build_most_read(language):
     """Most read in 24 hours and in 7 days; of all time when nobody read anything."""
-    periods = Article.objects.in_language(language).most_read_by_period((1, 7), count=SIDEBAR_SIZE)
+    periods = ranking.most_read(Article.objects.in_language(language), (1, 7), count=SIDEBAR_SIZE)
     most_read = {"day": periods[1], "week": periods[7], "all_time": []}
     if not most_read["day"] and not most_read["week"]:
         most_read["all_time"] = list(

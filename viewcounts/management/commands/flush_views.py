@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from articles import counters
+from viewcounts import counters
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Tells a CDN or Varnish which page keys changed, from a background thread.
 
 With ``PAGE_CACHE_PURGE_URL`` set, every change's keys (the ones reader
-pages carry in their ``Surrogate-Key`` header, articles/dependencies.py) are
+pages carry in their ``Surrogate-Key`` header, pagecache/dependencies.py) are
 POSTed there: ``Content-Type: application/json``, body ``{"keys": [...]}``,
 and the same keys space-separated in a ``Surrogate-Key`` request header (what
 a Varnish ``xkey`` purge reads). ``PAGE_CACHE_PURGE_TOKEN``, when set, goes

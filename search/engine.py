@@ -1,7 +1,7 @@
 """Reader search: what a query means, and the articles that answer it.
 
 Both languages find inflected forms ("амнистией" finds "амнистия",
-"рақымшылықты" finds "рақымшылық") on both databases: articles/stemming.py.
+"рақымшылықты" finds "рақымшылық") on both databases: search/stemming.py.
 
 On PostgreSQL, full-text search: Russian stemming for Russian texts ("школы"
 finds "школа"); the "simple" configuration for Kazakh (PostgreSQL has no Kazakh
@@ -12,7 +12,7 @@ are built on, so the planner can use them.
 
 Elsewhere (SQLite, the embedded default) a plain fallback: the stem of every
 word must appear in the title, lead or body. SQLite folds only ASCII case, so
-each stem is also tried in its usual spellings (articles/spelling.py), which
+each stem is also tried in its usual spellings (groundwork/spelling.py), which
 finds "Актау" for "актау" in the usual cases.
 
 Whatever the reader types (nothing, 10 000 characters, only punctuation, SQL),
@@ -34,10 +34,10 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from . import spelling
-from .models import Article
-from .richtext import plain_text
-from .stemming import stem
+from articles.models import Article
+from articles.richtext import plain_text
+from groundwork import spelling
+from search.stemming import stem
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8

@@ -1,0 +1,10 @@
+"""Reader search: full-text on PostgreSQL, stems and spellings on SQLite."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    verbose_name = _("Search")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -136,14 +136,9 @@ def save(article, stored):
     )
 
 
-def remember_loaded(article):
-    """Called when an article is loaded or saved: the version it now holds."""
-    article._loaded_version = article.version
-
-
 def next_version(article):
     """The version ``Article.save()`` writes: one more, unless the caller moved it already."""
-    loaded = getattr(article, "_loaded_version", None)
-    if article.pk and loaded is not None and article.version == loaded:
+    loaded = None if article._state.adding else article.tracker.previous("version")
+    if loaded is not None and article.version == loaded:
         return loaded + 1
     return article.version

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from model_utils import FieldTracker
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
@@ -26,7 +27,9 @@ from groundwork import spelling
 
 from .languages import LANGUAGE_CODES
 
-# "Related articles" come from this far before or after the article.
+# Where an article is listed: what a save compares before and after (Article.listed).
+LISTED_BY = ("status", "published_at", "rubric_id", "in_ru", "in_kk")
+# "Related articles" come from this far before or after the article (articles/related.py).
 RELATED_WINDOW = timedelta(days=7)
 RELATED_CANDIDATES = 20
 
@@ -335,42 +338,6 @@ class ArticleQuerySet(models.QuerySet):
             ),
         )
 
-    def related_to(self, article):
-        """Other articles of the same rubric or sharing a tag, most shared tags first.
-
-        Reads ``article.tags`` (prefetched on the article page): no extra query.
-        """
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        related = self.exclude(pk=article.pk)
-        # Only articles from around the same time: with 100 000 articles a
-        # rubric or a popular tag has thousands, and the page needs a few.
-        when = article.published_at or timezone.now()
-        around = (when - RELATED_WINDOW, when + RELATED_WINDOW)
-        related = related.filter(published_at__range=around)
-        if not tag_ids:
-            return related.filter(rubric_id=article.rubric_id).annotate(shared_tags=models.Value(0))
-        # Candidates, ranked from indexes alone: the published-articles index
-        # gives ids and times in the window, the rubric index the same
-        # rubric's ids, the tag table's (article, tag) index the shared tags.
-        # No article row is read (the columns after the bodies would drag
-        # every body along on SQLite); the caller's filters (the language)
-        # then apply to the few candidates.
-        shared = _shared_tags(tag_ids)
-        window = Article.objects.published().filter(published_at__range=around)
-        same_rubric = window.filter(rubric_id=article.rubric_id).values("pk")
-        ranked = (
-            window.exclude(pk=article.pk)
-            .annotate(shared=shared)
-            .filter(Q(pk__in=same_rubric) | Q(shared__gt=0))
-            .order_by("-shared", "-published_at", "-pk")
-            .values("pk")[:RELATED_CANDIDATES]
-        )
-        return (
-            self.filter(pk__in=ranked)
-            .annotate(shared_tags=shared)
-            .order_by("-shared_tags", "-published_at", "-id")
-        )
-
 
 def article_path(rubric_slug, pk, slug, language):
     """An article's path in ``language``, with its slug when it has one.
@@ -384,16 +351,6 @@ def article_path(rubric_slug, pk, slug, language):
                 "articles:detail", kwargs={"rubric": rubric_slug, "pk": pk, "slug": slug}
             )
         return reverse("articles:detail_noslug", kwargs={"rubric": rubric_slug, "pk": pk})
-
-
-def _shared_tags(tag_ids):
-    """How many of ``tag_ids`` an article has (a subquery on the tag table's index)."""
-    return models.Subquery(
-        TaggedArticle.objects.filter(content_object_id=models.OuterRef("pk"), tag_id__in=tag_ids)
-        .annotate(count=models.Func(models.F("tag_id"), function="COUNT"))
-        .values("count")[:1],
-        output_field=models.IntegerField(),
-    )
 
 
 class Article(models.Model):
@@ -497,6 +454,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     TEXT_FIELDS = ("title", "lead", "body")
+    # ``tracker``: what was loaded (track_changes() below).
 
     class Meta:
         verbose_name = _("article")
@@ -539,29 +497,23 @@ class Article(models.Model):
     def __str__(self):
         return self.title or self.title_ru or self.title_kk or f"#{self.pk}"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # With .only()/.defer() reading a deferred text would load it through
-        # from_db again (endless recursion); such an instance counts as new.
-        if not instance.get_deferred_fields():
-            instance._loaded_texts = instance._texts()
-            conflicts.remember_loaded(instance)
-        return instance
+    def _texts(self, code):
+        return tuple(getattr(self, f"{field}_{code}", None) or "" for field in self.TEXT_FIELDS)
 
-    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
-        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
-        # What was loaded is what the database holds now: a save after a
-        # refresh must not take someone else's text for this one's change.
-        if fields is None and not self.get_deferred_fields():
-            self._loaded_texts = self._texts()
-            conflicts.remember_loaded(self)
+    def text_changed(self, code):
+        """Whether this save changes the text in ``code`` (always, for a new article)."""
+        if self._state.adding:
+            return True
+        return any(self.tracker.has_changed(f"{field}_{code}") for field in self.TEXT_FIELDS)
 
-    def _texts(self):
-        return {
-            code: tuple(getattr(self, f"{field}_{code}", None) or "" for field in self.TEXT_FIELDS)
-            for code in LANGUAGE_CODES
-        }
+    def listed(self, before=False):
+        """Where the article is listed (status, time, rubric, languages); ``before``:
+        as loaded, which a receiver of this save compares with (None if new)."""
+        if not before:
+            return tuple(getattr(self, name) for name in LISTED_BY)
+        if self._state.adding or not self.tracker.saved_data:
+            return None  # new: loaded from nowhere
+        return tuple(self.tracker.previous(name.removesuffix("_id")) for name in LISTED_BY)
 
     def clean(self):
         super().clean()
@@ -578,11 +530,8 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
         now = timezone.now()
-        loaded = getattr(self, "_loaded_texts", None)
-        current = self._texts()
         for code in LANGUAGE_CODES:
-            changed = loaded is None or loaded[code] != current[code]
-            if changed and any(current[code]):
+            if self.text_changed(code) and any(self._texts(code)):
                 setattr(self, f"{code}_changed_at", now)
         self.set_language_flags()
         # Every save is a new version, also from the shell, a command or an
@@ -600,8 +549,6 @@ class Article(models.Model):
                 | {_language_flag(code) for code in LANGUAGE_CODES}
             )
         super().save(*args, **kwargs)
-        self._loaded_texts = current
-        conflicts.remember_loaded(self)
 
     def set_language_flags(self):
         for code in LANGUAGE_CODES:
@@ -731,6 +678,9 @@ class Photo(models.Model):
     # Rendition files made once when the photo is saved (see articles/images.py).
     renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
 
+    # ``tracker``: its texts as loaded (track_changes() below).
+    TEXT_FIELDS = ("caption", "alt", "credit")
+
     class Meta:
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
@@ -808,3 +758,36 @@ class ArticleSource(models.Model):
 
     def __str__(self):
         return f"{self.source} ({self.get_role_display()})"
+
+
+def track_changes():
+    """Give Article and Photo their ``tracker`` (django-model-utils' FieldTracker):
+    what was loaded, so that a save and its receivers know what it changes.
+
+    The one record of it. Article: its texts in each language (when each
+    language changed), the version (edit conflicts), where it is listed (the
+    page cache, related articles), the Kazakh stamp (the translation basis).
+    Photo: its caption, alt text and credit in each language (its article's
+    text in that language). They include modeltranslation's ``_ru``/``_kk``
+    columns, which exist only once articles/translation.py has registered
+    them: it calls this then, before any instance is made.
+    """
+    trackers = {
+        Article: [
+            *(f"{field}_{code}" for field in Article.TEXT_FIELDS for code in LANGUAGE_CODES),
+            "version",
+            "kk_changed_at",
+            "status",
+            "published_at",
+            "rubric",
+            "in_ru",
+            "in_kk",
+        ],
+        Photo: [
+            f"{name}_{code}" for name in ("caption", "alt", "credit") for code in LANGUAGE_CODES
+        ],
+    }
+    for model, fields in trackers.items():
+        tracker = FieldTracker(fields=fields)
+        tracker.contribute_to_class(model, "tracker")
+        tracker.finalize_class(model)

@@ -19,18 +19,45 @@ import bisect
 from collections import defaultdict
 
 from django.db import transaction
+from django.utils import timezone
 
 from . import bulk
 from .models import RELATED_CANDIDATES, RELATED_WINDOW, Article, TaggedArticle
 
 
+def _rank(pk, rubric_id, mine, rows, tags_of):
+    """The ranking, the one place it is decided: other published articles from
+    ``rows`` (``(pk, rubric_id, published_at)`` within the window) of the same
+    rubric or sharing a tag, most shared tags first, then the newest; at most
+    ``RELATED_CANDIDATES`` ids."""
+    candidates = []
+    for other, other_rubric, other_time in rows:
+        if other == pk:
+            continue
+        shared = len(mine & tags_of[other]) if mine else 0
+        if shared or other_rubric == rubric_id:
+            candidates.append((shared, other_time, other))
+    candidates.sort(reverse=True)
+    return [other for _shared, _time, other in candidates[:RELATED_CANDIDATES]]
+
+
 def ranked_ids(article):
-    """The ids ``Article.objects.related_to(article)`` ranks, best first (one query)."""
-    return list(
+    """``article``'s related ids, best first: two queries on indexes (the published
+    articles of the window, their tags), ranked by ``_rank``."""
+    when = article.published_at or timezone.now()
+    around = (when - RELATED_WINDOW, when + RELATED_WINDOW)
+    rows = list(
         Article.objects.published()
-        .related_to(article)
-        .values_list("pk", flat=True)[:RELATED_CANDIDATES]
+        .filter(published_at__range=around)
+        .values_list("pk", "rubric_id", "published_at")
     )
+    tags_of = defaultdict(set)
+    pks = [row[0] for row in rows] + [article.pk]
+    for article_id, tag_id in TaggedArticle.objects.filter(content_object_id__in=pks).values_list(
+        "content_object_id", "tag_id"
+    ):
+        tags_of[article_id].add(tag_id)
+    return _rank(article.pk, article.rubric_id, tags_of.get(article.pk, set()), rows, tags_of)
 
 
 def refresh(article):
@@ -86,12 +113,11 @@ def for_page(article, language, count):
 
 
 def refresh_all(only_missing=False, batch_size=2000):
-    """Compute every published article's related ids in one pass, in Python.
+    """Compute every published article's related ids in one pass.
 
-    The same ranking as ``related_to()`` (same rubric or a shared tag, within
-    ``RELATED_WINDOW``, most shared tags first, then newest), from three
-    plain queries instead of one ranking query per article: 100 000
-    articles in a few minutes. Returns how many articles were updated.
+    The same ranking as saving does (``_rank``), from three plain queries
+    for all articles instead of two per article: 100 000 articles in a few
+    minutes. Returns how many articles were updated.
     """
     rows = list(
         Article.objects.published()
@@ -106,18 +132,10 @@ def refresh_all(only_missing=False, batch_size=2000):
     for pk, rubric_id, published_at, stored in rows:
         if only_missing and stored is not None:
             continue
-        mine = tags_of.get(pk, set())
         low = bisect.bisect_left(times, published_at - RELATED_WINDOW)
         high = bisect.bisect_right(times, published_at + RELATED_WINDOW)
-        candidates = []
-        for other, other_rubric, other_time, _stored in rows[low:high]:
-            if other == pk:
-                continue
-            shared = len(mine & tags_of[other]) if mine else 0
-            if shared or other_rubric == rubric_id:
-                candidates.append((shared, other_time, other))
-        candidates.sort(reverse=True)
-        updates[pk] = [other for _shared, _time, other in candidates[:RELATED_CANDIDATES]]
+        window = [row[:3] for row in rows[low:high]]
+        updates[pk] = _rank(pk, rubric_id, tags_of.get(pk, set()), window, tags_of)
     items = list(updates.items())
     for start in range(0, len(items), batch_size):
         with transaction.atomic():

@@ -5,9 +5,6 @@
   replaced or deleted photo's files are deleted (articles/images.py).
 - Fixtures (``loaddata``, ``manage.py restore``) skip ``Article.save()``: the
   language flags are set on the way in.
-- Where an article was listed before a save (status, time, rubric,
-  languages) is noted once, before the save: the page cache and the related
-  articles below compare it with where it is listed after.
 - An article's related articles are ranked again when its tags, rubric or
   publication change (articles/related.py), once per save; after bulk work
   (articles/bulk.py), all of them in one pass.
@@ -91,30 +88,12 @@ def language_flags_for_fixtures(sender, instance, raw=False, **kwargs):
         instance.set_language_flags()
 
 
-# Where an article is listed: the page cache and related articles compare before and after.
-LISTED_BY = ("status", "published_at", "rubric_id", "in_ru", "in_kk")
-
-
-def remember_listing(sender, instance, raw=False, **kwargs):
-    """Where the article was listed before this save (``listed_before``, None if new)."""
-    if not raw:
-        instance.listed_before = (
-            Article.objects.filter(pk=instance.pk).values_list(*LISTED_BY).first()
-            if instance.pk
-            else None
-        )
-
-
-def listed_now(instance):
-    return tuple(getattr(instance, name) for name in LISTED_BY)
-
-
 def rank_related(sender, instance, created=False, raw=False, **kwargs):
     """Related articles follow the rubric, the publication and the tags."""
     if raw:
         return
-    before = getattr(instance, "listed_before", None)
-    now = listed_now(instance)
+    before = instance.listed(before=True)
+    now = instance.listed()
     if created or before is None or before[:3] != now[:3]:
         related.refresh_with_neighbours(instance)
     elif instance.related_ids is None and instance.status == Article.Status.PUBLISHED:
@@ -144,7 +123,6 @@ def connect():
         delete_photo_files_after_delete, sender=Photo, dispatch_uid=f"{uid}:photo:gone"
     )
     pre_save.connect(language_flags_for_fixtures, sender=Article, dispatch_uid=f"{uid}:flags")
-    pre_save.connect(remember_listing, sender=Article, dispatch_uid=f"{uid}:listed-before")
     post_save.connect(rank_related, sender=Article, dispatch_uid=f"{uid}:related")
     m2m_changed.connect(tags_ranked, sender=Article.tags.through, dispatch_uid=f"{uid}:tags")
     bulk.done.connect(rank_all_related, dispatch_uid=f"{uid}:bulk:related")

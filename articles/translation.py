@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_noop
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Photo, Rubric, Source
+from .models import Article, Photo, Rubric, Source, track_changes
 
 
 @register(Rubric)
@@ -30,6 +30,10 @@ class ArticleTranslationOptions(TranslationOptions):
 class PhotoTranslationOptions(TranslationOptions):
     fields = ("caption", "credit", "alt")
     required_languages = ()
+
+
+# What a save changes is tracked over the columns registered above.
+track_changes()
 
 
 # The admin's history keeps the labels of changed fields in English

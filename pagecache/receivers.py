@@ -12,7 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from articles import bulk, images
 from articles.models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
-from articles.signals import listed_now, page_shows
+from articles.signals import page_shows
 from viewcounts.ranking import forget_most_read
 
 from . import dependencies, fragments, middleware
@@ -48,8 +48,8 @@ def article_saved(sender, instance, created=False, raw=False, **kwargs):
     """
     if raw:
         return
-    before = getattr(instance, "listed_before", None)
-    now = listed_now(instance)
+    before = instance.listed(before=True)
+    now = instance.listed()
     was_public = before is not None and Article.is_public(before[0], before[1])
     is_public = Article.is_public(now[0], now[1])
     keys = {dependencies.article(instance.pk)}

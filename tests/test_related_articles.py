@@ -72,7 +72,7 @@ def test_an_unpublished_related_article_drops_out_at_once(client, make_article, 
 
 def test_the_bulk_command_ranks_as_saving_does(db):
     call_command("generate_articles", count=120, batch_size=60, per_day=30, verbosity=0)
-    # What saving an article stores: the ranking query, one article at a time.
+    # What saving an article stores, one article at a time.
     saved = {article.pk: related.ranked_ids(article) for article in Article.objects.all()}
     Article.objects.update(related_ids=None)
 

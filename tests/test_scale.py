@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from articles import slugs
+from articles import related, slugs
 from articles.models import Article, Rubric
 from viewcounts.models import ArticleViewDay
 from viewcounts.ranking import most_read
@@ -130,7 +130,6 @@ def test_reader_queries_walk_indexes_not_the_whole_archive(db):
         queries = {
             "home": listing[:20],
             "rubric page 3": listing.in_rubric(rubric)[40:60],
-            "related": Article.objects.published().in_language(code).related_to(article)[:4],
             "next scheduled": Article.objects.scheduled().order_by("published_at")[:1],
         }
         for name, queryset in queries.items():
@@ -138,6 +137,13 @@ def test_reader_queries_walk_indexes_not_the_whole_archive(db):
             assert _full_scans(plan) == [], f"{name} ({code}):\n{plan}"
             if name in IN_INDEX_ORDER:
                 assert _sorts(plan) == [], f"{name} ({code}):\n{plan}"
+        # Related articles, as saving an article ranks them: the window's
+        # published articles, then their tags.
+        sent = _queries_of(lambda article=article: related.ranked_ids(article))
+        assert len(sent) == 2
+        for sql, params in sent:
+            plan = _plan_sql(sql, params)
+            assert _full_scans(plan) == [], f"related ({code}):\n{sql}\n{plan}"
         # "Most read", as the sidebar asks for it: the ranking over the view
         # rows of the last days, then the articles it names.
         cache.clear()

@@ -17,6 +17,8 @@ Word diffs use difflib's SequenceMatcher on whitespace-separated words.
 
 import difflib
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -247,8 +249,36 @@ def _russian_photo_texts(article):
     }
 
 
+# Articles whose basis a save in progress will write once, at its end (see
+# ``one_basis_per_save``); None: no such save, each call writes.
+_pending_bases = ContextVar("translation_bases_pending", default=None)
+
+
+@contextmanager
+def one_basis_per_save():
+    """Around one save of an article with its inlines (the admin's change form): the
+    article, then each photo, may change the Kazakh text; the basis is written
+    once, after all of them, from what was saved."""
+    pending = set()
+    token = _pending_bases.set(pending)
+    try:
+        yield
+    finally:
+        _pending_bases.reset(token)
+    for article in Article.objects.filter(pk__in=pending):
+        _write_basis(article)
+
+
 def remember_basis(article):
     """Store the article's current Russian text as what its Kazakh version is based on."""
+    pending = _pending_bases.get()
+    if pending is not None and article.pk:
+        pending.add(article.pk)
+        return None
+    return _write_basis(article)
+
+
+def _write_basis(article):
     if not article.pk or not article.kk_changed_at or not article.exists_in("kk"):
         return None
     basis, _created = TranslationBasis.objects.update_or_create(
@@ -261,31 +291,22 @@ def remember_basis(article):
             "taken_at": article.kk_changed_at,
         },
     )
-    article._kk_stamp = article.kk_changed_at
     return basis
 
 
-def photo_texts(photo):
-    """A photo's caption, alt text and credit in each language, as loaded or set."""
-    return {
-        code: tuple(photo.__dict__.get(f"{name}_{code}") or "" for name in PHOTO_FIELDS)
-        for code in LANGUAGE_CODES
-    }
-
-
-def photo_texts_saved(photo, before):
+def photo_texts_saved(photo, created):
     """A photo was saved: its article's Russian or Kazakh text changed with it
-    when its caption, alt text or credit in that language did (``before``: the
-    texts as loaded, None for a new photo).
+    when its caption, alt text or credit in that language did (all of them,
+    for a new photo).
 
     So a caption an editor adds or corrects in Russian puts the article in the
     translators' queue, and a Kazakh caption saved is a Kazakh version saved.
     """
-    after = photo_texts(photo)
     codes = [
         code
         for code in LANGUAGE_CODES
-        if any(after[code]) and (before is None or before[code] != after[code])
+        if any(getattr(photo, f"{name}_{code}") for name in PHOTO_FIELDS)
+        and (created or any(photo.tracker.has_changed(f"{name}_{code}") for name in PHOTO_FIELDS))
     ]
     if not codes or not photo.article_id:
         return
@@ -301,10 +322,6 @@ def photo_texts_saved(photo, before):
         if article is None:
             article = Article.objects.get(pk=photo.article_id)
         remember_basis(article)
-
-
-def has_basis(article, taken_at):
-    return TranslationBasis.objects.filter(article=article, taken_at=taken_at).exists()
 
 
 def _basis_from_history(article):

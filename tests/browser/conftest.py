@@ -1,17 +1,23 @@
 """Fixtures for the admin's browser tests: roles, users, logging in through the form."""
 
 import io
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 from PIL import Image
 
 PASSWORD = "browser-pass-2026"
 
+# The roles come from a data migration; transactional tests (live_server)
+# flush the database, so they are made again the same way.
+_roles = import_module("articles.migrations.0003_newsroom_roles")
+
+
 @pytest.fixture
-def roles(django_db_serialized_rollback):
-    """The roles as the data migrations made them (transactional tests flush the
-    database: the rows the migrations wrote come back with it)."""
+def roles(transactional_db):
+    _roles.create_roles(apps, None)
     return {group.name: group for group in Group.objects.all()}
 
 

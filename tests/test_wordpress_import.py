@@ -378,3 +378,46 @@ def test_fifty_megabyte_export_is_streamed_in_bounded_memory(tmp_path):
     assert Article.objects.in_language("kk").count() == 250
     # Bounded by one article's text, not by the file: far below its size.
     assert peak < size / 3, f"peak {peak / 2**20:.1f} MB for a {size / 2**20:.0f} MB file"
+
+
+def test_pages_cached_before_the_import_show_its_articles_and_related_ones(
+    client, tmp_path, uploads, django_capture_on_commit_callbacks
+):
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        run(write(tmp_path, bilingual_export()), "--uploads", str(uploads))
+    assert "В Актау открыли набережную" in client.get("/").content.decode()
+    article = Article.objects.get(title_ru="В Актау открыли набережную")
+    page = client.get(article.get_absolute_url("ru")).content.decode()
+    # Ranked once when the run ended: the other story of the same rubric and week.
+    related = page.split('id="related-title"', 1)[1].split("</section>", 1)[0]
+    assert "Только по-русски" in related
+
+
+def test_import_costs_a_few_queries_per_article_however_many_addresses_it_has(
+    tmp_path, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    folder = tmp_path / "uploads" / "2019" / "05"
+    folder.mkdir(parents=True)
+    items = []
+    for n in range(10):
+        (folder / f"foto-{n}.jpg").write_bytes(photo_files.jpeg((400, 300)))
+        items.append(wxr.attachment(100 + n, f"2019/05/foto-{n}.jpg", parent=n + 1))
+        items.append(
+            wxr.post(
+                n + 1,
+                f"Новость {n}",
+                f"Текст {n}.",
+                thumbnail=str(100 + n),
+                tags=(("aktau", "Актау"),),
+            )
+        )
+    path = write(tmp_path, wxr.export(items))
+    # Each article: its row, tags, photo (and renditions), the post's row and
+    # its old addresses (link, ?p=, the picture and its two sizes) in one go.
+    with django_assert_max_num_queries(10 * 22 + 10):
+        with django_capture_on_commit_callbacks(execute=True):
+            run(path, "--uploads", str(tmp_path / "uploads"))
+    assert Article.objects.count() == 10
+    assert OldAddress.objects.count() == 10 * 2 + 10 * 3

@@ -67,6 +67,11 @@ def old_path(address):
     return path or ""
 
 
+def usable_path(path):
+    """Whether an old path can be kept: not the home page, not longer than the column."""
+    return bool(path) and path != "/" and len(path) <= 1000
+
+
 def site_of(channel):
     """The old site's name in ``ImportedPost.site``: host and path of its address."""
     parts = urlsplit(channel.base_site_url or channel.link or "")
@@ -196,15 +201,18 @@ class Import:
             if made is None:
                 transaction.set_rollback(True)
                 return
-            self._save_photos(made, included, converted, primary_language, files)
+            photo_paths = self._save_photos(
+                made, included, converted, primary_language, replace=article is not None
+            )
+            rows = {row.post_id: row for row in known}
+            addresses = {}
             for code, item in by_language.items():
-                ImportedPost.objects.update_or_create(
-                    site=self.site,
-                    post_id=item.post_id,
-                    defaults={"article": made, "language": code, "content_hash": digest},
-                )
-                for address in {item.link, item.guid, f"?p={item.post_id}"}:
-                    self._address(address, article=made, language=code)
+                row = rows.get(item.post_id) or ImportedPost(site=self.site, post_id=item.post_id)
+                row.article, row.language, row.content_hash = made, code, digest
+                row.save()
+                for address in (item.link, item.guid, f"?p={item.post_id}"):
+                    addresses[old_path(address)] = code
+            self._save_addresses(made, addresses, photo_paths)
             if self.dry_run:
                 transaction.set_rollback(True)
         for converted_body in converted.values():
@@ -369,7 +377,8 @@ class Import:
         path = self.uploads / file
         return path.stat().st_size if path.is_file() else None
 
-    def _save_photos(self, article, included, converted, primary_language, _files):
+    def _save_photos(self, article, included, converted, primary_language, replace):
+        """Make the article's photos (replacing those an earlier run made); their old paths."""
         report = self.report
         primary = included[primary_language]
         pictures = self._pictures(primary, converted[primary_language])
@@ -385,10 +394,11 @@ class Import:
                     alt or (attachment.alt if attachment else ""),
                     attachment.credit if attachment else "",
                 )
-        stale = Photo.objects.filter(article=article, wordpress_origin__isnull=False)
-        for photo in stale:
-            photo.delete()
+        if replace:
+            for photo in Photo.objects.filter(article=article, wordpress_origin__isnull=False):
+                photo.delete()
         position = 0
+        paths = []  # (old path, photo)
         for attachment, file, caption, alt in pictures:
             source = self.uploads / file if self.uploads else None
             if source is None or not source.is_file():
@@ -428,29 +438,42 @@ class Import:
             ImportedPhoto.objects.create(photo=photo, file=file)
             report.photos += 1
             position += 1
-            paths = attachment.old_paths() if attachment else []
-            for address in paths or [f"/wp-content/uploads/{file}"]:
-                self._address(address, photo=photo)
+            urls = (attachment.old_paths() if attachment else []) or [f"/wp-content/uploads/{file}"]
+            paths += [(old_path(url), photo) for url in urls]
+        return paths
 
     # Old addresses -----------------------------------------------------------------
 
-    def _address(self, address, article=None, language="", photo=None):
-        path = old_path(address)
-        if not path or path == "/" or len(path) > 1000:
-            return
-        if photo is not None:
-            # An image used by two posts: its address leads to the first one's photo.
-            if OldAddress.objects.filter(path=path).exists():
-                return
-            OldAddress(path=path, photo=photo).save()
-            self.report.redirects += 1
-            return
-        existing = OldAddress.objects.filter(path=path).first()
-        if existing is None:
-            self.report.redirects += 1
-            existing = OldAddress(path=path)
-        existing.article, existing.language, existing.photo = article, language, None
-        existing.save()
+    def _save_addresses(self, article, languages, photo_paths):
+        """The article's old paths (path → language) and its photos' (path, photo) pairs.
+
+        One query finds those known already: a post's address is moved to this
+        article; a picture's address stays with the first photo made of it (an
+        image used by two posts).
+        """
+        wanted = {}
+        for path, photo in photo_paths:
+            wanted.setdefault(path, ("", photo))
+        for path, language in languages.items():
+            wanted[path] = (language, None)
+        wanted = {path: target for path, target in wanted.items() if usable_path(path)}
+        known = {row.path: row for row in OldAddress.objects.filter(path__in=list(wanted))}
+        new, moved = [], []
+        for path, (language, photo) in wanted.items():
+            row = known.get(path)
+            if row is None:
+                target = {"photo": photo} if photo else {"article": article, "language": language}
+                new.append(OldAddress.of(path, **target))
+            elif photo is None and (row.article_id, row.language, row.photo_id) != (
+                article.pk,
+                language,
+                None,
+            ):
+                row.article, row.language, row.photo = article, language, None
+                moved.append(row)
+        OldAddress.objects.bulk_create(new)
+        OldAddress.objects.bulk_update(moved, ["article", "language", "photo"])
+        self.report.redirects += len(new)
 
     # What "changed" means ----------------------------------------------------------
 

@@ -118,6 +118,11 @@ class OldAddress(models.Model):
     def __str__(self):
         return self.path
 
+    @classmethod
+    def of(cls, path, **target):
+        """An unsaved address for ``path`` with its hash (``bulk_create`` calls no ``save()``)."""
+        return cls(path=path, path_hash=address_hash(path), **target)
+
     def save(self, *args, **kwargs):
         self.path_hash = address_hash(self.path)
         super().save(*args, **kwargs)

@@ -166,11 +166,15 @@ def test_lead_is_plain_text_from_the_excerpt_and_sticky_means_pinned(imported):
 def test_caption_goes_to_the_photo_in_both_languages_with_alt_and_credit(imported):
     article = Article.objects.get(title_ru="В Актау открыли набережную")
     photo = article.photos.get()
-    assert photo.caption_ru == "Набережная Актау. Фото: Казинформ"
+    # The credit typed at the end of the caption moves to the credit, worded as
+    # the newsroom's own credits are; the picture's credit (a name in its
+    # metadata) is on the Kazakh page too.
+    assert photo.caption_ru == "Набережная Актау"
     assert photo.caption_kk == "Ақтау жағалауы"
     assert photo.alt_ru == "Набережная"
     assert photo.alt_kk == "Жағалау"
-    assert photo.credit_ru == "Казинформ"
+    assert photo.credit_ru == "Фото: Казинформ"
+    assert photo.credit_kk == "Сурет: Казинформ"
     # Through the same normalisation and renditions as an editor's upload.
     assert photo.image.name.startswith("photos/") and photo.renditions["jpeg"]
 
@@ -273,6 +277,8 @@ def test_attachment_whose_file_is_missing_is_named_and_the_post_still_answers(tm
     )
     result = json.loads(report.read_text())
     assert {"post": 62, "file": "2018/01/propal.jpg"} in result["missing_files"]
+    # The skipped post's missing picture is named too: it is why the post is not there.
+    assert {"post": 61, "file": "2018/01/propal.jpg"} in result["missing_files"]
     assert "2018/01/propal.jpg" in output
     # Nothing but the missing picture: skipped and reported, never an error page.
     assert {"post": 61, "reason": "no text"} in result["skipped_posts"]
@@ -421,3 +427,64 @@ def test_import_costs_a_few_queries_per_article_however_many_addresses_it_has(
             run(path, "--uploads", str(tmp_path / "uploads"))
     assert Article.objects.count() == 10
     assert OldAddress.objects.count() == 10 * 2 + 10 * 3
+
+
+BLOCK_EDITOR_BODY = (
+    "<!-- wp:paragraph -->\n<p>В 17 микрорайоне открылась школа на&nbsp;1200 мест.</p>\n"
+    "<!-- /wp:paragraph -->\n\n"
+    '<!-- wp:image {"id":70} -->\n<figure class="wp-block-image size-large">'
+    '<img src="https://old-news.kz/wp-content/uploads/2024/01/shkola-1024x683.jpg" alt="Фасад"'
+    ' class="wp-image-70"/><figcaption class="wp-element-caption">Фасад школы. Фото: '
+    "пресс-служба акимата</figcaption></figure>\n<!-- /wp:image -->\n\n"
+    '<!-- wp:gallery --><figure class="wp-block-gallery">'
+    '<!-- wp:image {"id":71} --><figure class="wp-block-image"><img src="https://old-news.kz/'
+    'wp-content/uploads/2024/01/zal.jpg" class="wp-image-71"/><figcaption>Спортзал</figcaption>'
+    "</figure><!-- /wp:image --></figure><!-- /wp:gallery -->\n\n"
+    '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=abc"} -->\n'
+    '<figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">\n'
+    "https://www.youtube.com/watch?v=abc\n</div></figure>\n<!-- /wp:embed -->\n\n"
+    "<!-- wp:paragraph -->\n<p>&nbsp;</p>\n<!-- /wp:paragraph -->\n\n"
+    '<!-- wp:quote --><blockquote class="wp-block-quote"><p>Ждали пять лет.</p>'
+    "<cite>Жительница</cite></blockquote><!-- /wp:quote -->"
+)
+
+
+def test_block_editor_post_reads_as_typed_its_figures_become_photos_with_captions(tmp_path):
+    folder = tmp_path / "uploads" / "2024" / "01"
+    folder.mkdir(parents=True)
+    for name in ("shkola.jpg", "zal.jpg"):
+        (folder / name).write_bytes(photo_files.jpeg((900, 600)))
+    items = [
+        wxr.attachment(70, "2024/01/shkola.jpg", parent=72),
+        wxr.attachment(71, "2024/01/zal.jpg", parent=72),
+        wxr.post(72, "Открылась школа", BLOCK_EDITOR_BODY),
+    ]
+    run(write(tmp_path, wxr.export(items)), "--uploads", str(tmp_path / "uploads"))
+    article = Article.objects.get()
+    assert article.body_ru == (
+        "<p>В 17 микрорайоне открылась школа на&nbsp;1200 мест.</p>\n"
+        '<p><a href="https://www.youtube.com/watch?v=abc" rel="noopener noreferrer nofollow">'
+        "https://www.youtube.com/watch?v=abc</a></p>\n"
+        "<blockquote><p>Ждали пять лет.</p><p>— Жительница</p></blockquote>"
+    )
+    photos = [(p.caption_ru, p.credit_ru, p.alt_ru) for p in article.photos.order_by("position")]
+    assert photos == [
+        ("Фасад школы", "Фото: пресс-служба акимата", "Фасад"),
+        ("Спортзал", "", ""),
+    ]
+
+
+def test_embedded_video_and_classic_editor_spacers_read_as_a_link_and_nothing(tmp_path):
+    body = (
+        "Смотрите видео.\n\n[embed]https://youtu.be/xyz[/embed]\n\n&nbsp;\n\n"
+        "https://www.youtube.com/watch?v=abc\n\nКонец."
+    )
+    run(write(tmp_path, wxr.export([wxr.post(80, "Видео", body)])))
+    assert Article.objects.get().body_ru == (
+        "<p>Смотрите видео.</p>\n"
+        '<p><a href="https://youtu.be/xyz" rel="noopener noreferrer nofollow">'
+        "https://youtu.be/xyz</a></p>\n"
+        '<p><a href="https://www.youtube.com/watch?v=abc" rel="noopener noreferrer nofollow">'
+        "https://www.youtube.com/watch?v=abc</a></p>\n"
+        "<p>Конец.</p>"
+    )

@@ -38,14 +38,14 @@ from articles import bulk, images, slugs
 from articles.models import RESERVED_RUBRIC_SLUGS, Article, Photo, Rubric, Tag
 
 from . import body as bodies
-from . import polylang, redirects, wxr
+from . import captions, polylang, redirects, wxr
 from .body import plain
 from .models import ImportedPhoto, ImportedPost, OldAddress
 from .report import Report
 from .survey import Survey, uploads_file
 
 # Raise when the rules change: every article is then imported again.
-RULES_VERSION = 1
+RULES_VERSION = 2
 
 STATUSES = {"publish": "published", "future": "scheduled", "draft": "draft", "pending": "draft"}
 RANK = {"published": 3, "scheduled": 2, "draft": 1}
@@ -200,6 +200,7 @@ class Import:
             made = self._save_article(article, included, converted, primary, primary_language)
             if made is None:
                 transaction.set_rollback(True)
+                self._report_missing(included, converted)
                 return
             photo_paths = self._save_photos(
                 made, included, converted, primary_language, replace=article is not None
@@ -377,6 +378,13 @@ class Import:
         path = self.uploads / file
         return path.stat().st_size if path.is_file() else None
 
+    def _report_missing(self, included, converted):
+        """Name the missing files of posts that were skipped (nothing but a missing picture)."""
+        for code, item in included.items():
+            for _attachment, file, _caption, _alt in self._pictures(item, converted[code]):
+                if self.uploads is None or not (self.uploads / file).is_file():
+                    self.report.missing_files.append({"post": item.post_id, "file": file})
+
     def _save_photos(self, article, included, converted, primary_language, replace):
         """Make the article's photos (replacing those an earlier run made); their old paths."""
         report = self.report
@@ -413,13 +421,18 @@ class Import:
                     credit,
                 )
             }
-            for code in LANGUAGE_CODES:
-                if (code, file.casefold()) in other_texts:
-                    texts[code] = other_texts[(code, file.casefold())]
-            for code, (text, alt_text, credit_text) in texts.items():
-                setattr(photo, f"caption_{code}", plain(text)[:300])
-                setattr(photo, f"alt_{code}", plain(alt_text)[:300])
-                setattr(photo, f"credit_{code}", plain(credit_text)[:200])
+            for code in included:
+                texts.setdefault(code, other_texts.get((code, file.casefold()), ("", "", "")))
+            texts = {code: tuple(plain(text) for text in values) for code, values in texts.items()}
+            # The picture's credit in WordPress's metadata is a name, in no language:
+            # a photo shown on both pages is credited on both. A credit typed in a
+            # caption is in that caption's language and stays there.
+            named = next((credit for _caption, _alt, credit in texts.values() if credit), "")
+            for code, found in texts.items():
+                text, alt_text, credit_text = captions.texts(*found, code, other_credit=named)
+                setattr(photo, f"caption_{code}", text[:300])
+                setattr(photo, f"alt_{code}", alt_text[:300])
+                setattr(photo, f"credit_{code}", credit_text[:200])
             try:
                 with open(source, "rb") as handle:
                     upload = File(handle, name=Path(file).name)

@@ -81,7 +81,7 @@ def test_reader_following_old_links_lands_on_the_article_in_its_language(
     expect(page.locator("html")).to_have_attribute("lang", "ru")
     expect(page.locator("h1")).to_have_text("В Актау открыли набережную")
     expect(page.locator("figure figcaption").first).to_contain_text("Набережная Актау")
-    expect(page.locator("figure .credit").first).to_have_text("Казинформ")
+    expect(page.locator("figure .credit").first).to_have_text("Фото: Казинформ")
 
     page.goto(f"{live_server.url}/kk/2019/05/{quote(KK_SLUG)}/")
     assert page.url == f"{live_server.url}{moved_in.get_absolute_url('kk')}"
@@ -105,5 +105,5 @@ def test_editor_finds_photos_byline_rubric_and_tags_of_an_imported_article(
     # The rendition is a real picture the browser could load.
     assert preview.evaluate("img => img.complete && img.naturalWidth") > 0
     expect(page.locator("#id_photos-0-caption_ru")).to_have_value("Набережная Актау")
-    expect(page.locator("#id_photos-0-credit_ru")).to_have_value("Казинформ")
+    expect(page.locator("#id_photos-0-credit_ru")).to_have_value("Фото: Казинформ")
     expect(page.locator("#id_photos-0-alt_ru")).to_have_value("Набережная вечером")

@@ -239,6 +239,29 @@ def test_updated_export_updates_what_changed(imported, tmp_path, uploads):
     assert Photo.objects.count() == 1
 
 
+def test_updated_post_keeps_the_photo_of_an_unchanged_file_and_remakes_a_changed_one(
+    imported, tmp_path, uploads, django_capture_on_commit_callbacks
+):
+    article = Article.objects.get(title_ru="В Актау открыли набережную")
+    photo = article.photos.get()
+    first = (photo.pk, photo.image.name, photo.renditions)
+    edited = bilingual_export().replace("Она тянется на два километра.", "Она длиной 2 км.")
+    with django_capture_on_commit_callbacks(execute=True):
+        run(write(tmp_path, edited, "edited.xml"), "--uploads", str(uploads))
+    photo = article.photos.get()
+    assert (photo.pk, photo.image.name, photo.renditions) == first
+    assert photo.caption_kk == "Ақтау жағалауы"
+    assert "Она длиной 2 км." in Article.objects.get(pk=article.pk).body_ru
+
+    # The picture itself replaced in the uploads: a new photo, new renditions.
+    (uploads / "2019" / "05" / "naberezhnaya.jpg").write_bytes(photo_files.jpeg((1000, 700)))
+    with django_capture_on_commit_callbacks(execute=True):
+        run(write(tmp_path, edited, "edited.xml"), "--uploads", str(uploads))
+    photo = article.photos.get()
+    assert photo.pk != first[0] and photo.image.name != first[1]
+    assert photo.renditions["jpeg"] and photo.renditions != first[2]
+
+
 def test_hostile_markup_is_sanitized_like_any_other_input(tmp_path):
     hostile = (
         '<script>alert(1)</script><p onclick="steal()">Текст</p>'

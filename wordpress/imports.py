@@ -18,7 +18,8 @@ are WordPress's own, so an old story is never taken for a fresh one.
 A second run over the same file finds each article through
 ``ImportedPost`` and leaves it alone when nothing it was made from changed
 (a hash of the posts, their pictures and which files were found); what
-changed is updated in place, its imported photos replaced.
+changed is updated in place: its imported photos follow the post (a
+picture whose file is unchanged keeps its photo and renditions).
 """
 
 import hashlib
@@ -402,9 +403,15 @@ class Import:
                     alt or (attachment.alt if attachment else ""),
                     attachment.credit if attachment else "",
                 )
+        # Photos an earlier run made of the same file, unchanged since (same
+        # size), are kept: only their texts and place change, no new renditions.
+        earlier = {}
         if replace:
-            for photo in Photo.objects.filter(article=article, wordpress_origin__isnull=False):
-                photo.delete()
+            for photo in Photo.objects.filter(
+                article=article, wordpress_origin__isnull=False
+            ).select_related("wordpress_origin"):
+                origin = photo.wordpress_origin
+                earlier.setdefault((origin.file.casefold(), origin.size), []).append(photo)
         position = 0
         paths = []  # (old path, photo)
         for attachment, file, caption, alt in pictures:
@@ -412,48 +419,66 @@ class Import:
             if source is None or not source.is_file():
                 report.missing_files.append({"post": primary.post_id, "file": file})
                 continue
-            photo = Photo(article=article, position=position)
-            credit = attachment.credit if attachment else ""
-            texts = {
-                primary_language: (
-                    caption or (attachment.caption if attachment else ""),
-                    alt or (attachment.alt if attachment else ""),
-                    credit,
-                )
-            }
-            for code in included:
-                texts.setdefault(code, other_texts.get((code, file.casefold()), ("", "", "")))
-            texts = {code: tuple(plain(text) for text in values) for code, values in texts.items()}
-            # The picture's credit in WordPress's metadata is a name, in no language:
-            # a photo shown on both pages is credited on both. A credit typed in a
-            # caption is in that caption's language and stays there.
-            named = next((credit for _caption, _alt, credit in texts.values() if credit), "")
-            for code, found in texts.items():
-                text, alt_text, credit_text = captions.texts(*found, code, other_credit=named)
-                setattr(photo, f"caption_{code}", text[:300])
-                setattr(photo, f"alt_{code}", alt_text[:300])
-                setattr(photo, f"credit_{code}", credit_text[:200])
-            try:
-                with open(source, "rb") as handle:
-                    upload = File(handle, name=Path(file).name)
-                    if self.dry_run:
-                        images.inspect(upload)
-                        report.photos += 1
-                        continue
-                    with transaction.atomic():
-                        photo.image = upload
-                        photo.save()
-            except ValidationError as error:
-                report.refused_files.append(
-                    {"post": primary.post_id, "file": file, "reason": " ".join(error.messages)}
-                )
+            size = source.stat().st_size
+            kept = earlier.get((file.casefold(), size))
+            photo = kept.pop() if kept else Photo(article=article)
+            photo.position = position
+            texts = {code: other_texts.get((code, file.casefold())) for code in included}
+            texts[primary_language] = (
+                caption or (attachment.caption if attachment else ""),
+                alt or (attachment.alt if attachment else ""),
+                attachment.credit if attachment else "",
+            )
+            self._photo_texts(photo, texts)
+            if photo.pk:
+                photo.save()
+            elif not self._store(photo, source, file, size, primary.post_id):
                 continue
-            ImportedPhoto.objects.create(photo=photo, file=file)
             report.photos += 1
             position += 1
             urls = (attachment.old_paths() if attachment else []) or [f"/wp-content/uploads/{file}"]
             paths += [(old_path(url), photo) for url in urls]
+        for stale in earlier.values():  # pictures the post no longer shows, or changed files
+            for photo in stale:
+                photo.delete()
         return paths
+
+    def _photo_texts(self, photo, texts):
+        """Set ``photo``'s caption, alt text and credit from ``texts`` (language →
+        (caption, alt, credit) as WordPress has them, or None) in each language."""
+        texts = {
+            code: tuple(plain(text) for text in (found or ("", "", "")))
+            for code, found in texts.items()
+        }
+        # The picture's credit in WordPress's metadata is a name, in no language:
+        # a photo shown on both pages is credited on both. A credit typed in a
+        # caption is in that caption's language and stays there.
+        named = next((credit for _caption, _alt, credit in texts.values() if credit), "")
+        for code, found in texts.items():
+            text, alt_text, credit_text = captions.texts(*found, code, other_credit=named)
+            setattr(photo, f"caption_{code}", text[:300])
+            setattr(photo, f"alt_{code}", alt_text[:300])
+            setattr(photo, f"credit_{code}", credit_text[:200])
+
+    def _store(self, photo, source, file, size, post_id):
+        """Save a new photo of ``source`` through the upload checks; False if not saved."""
+        try:
+            with open(source, "rb") as handle:
+                upload = File(handle, name=Path(file).name)
+                if self.dry_run:
+                    images.inspect(upload)
+                    self.report.photos += 1
+                    return False
+                with transaction.atomic():
+                    photo.image = upload
+                    photo.save()
+        except ValidationError as error:
+            self.report.refused_files.append(
+                {"post": post_id, "file": file, "reason": " ".join(error.messages)}
+            )
+            return False
+        ImportedPhoto.objects.create(photo=photo, file=file, size=size)
+        return True
 
     # Old addresses -----------------------------------------------------------------
 

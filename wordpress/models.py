@@ -5,7 +5,8 @@
   imported). A second run finds the article again and leaves it alone when
   the hash is the same, so importing the same export twice adds nothing.
 - ``ImportedPhoto``: the photos an import made, so that an updated export
-  replaces them and never the photos an editor added since.
+  replaces them and never the photos an editor added since (a picture whose
+  file is unchanged keeps its photo).
 - ``OldAddress``: an old path of the WordPress site (a post's link, its
   ``?p=ID`` form, an uploaded file) → the article in a language, or the photo.
   Answered with a 301 by ``wordpress.redirects.OldAddressMiddleware``.
@@ -66,6 +67,9 @@ class ImportedPhoto(models.Model):
     file = models.CharField(
         _("file in wp-content/uploads"), max_length=500, help_text=_("E.g. 2019/05/aktau.jpg")
     )
+    # The file's size when imported: the same file and size on a later run
+    # keeps the photo (and its renditions) instead of making it again.
+    size = models.PositiveBigIntegerField(_("file size"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("imported photo")

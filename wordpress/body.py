@@ -135,8 +135,9 @@ def convert(text, post_id, children):
         if image_tag is None:
             # A table, a quote, an embed: its content stays, the caption a paragraph.
             return _FIGCAPTION.sub(lambda m: f"\n\n<p>{m.group(1)}</p>\n\n", inside)
+        known = len(pictures)
         image(image_tag)
-        if pictures and pictures[-1].address == _picture(image_tag.group(0)).address:
+        if len(pictures) > known:  # ours, not another site's
             pictures[-1].caption = words
         return "\n\n"
 

@@ -39,7 +39,7 @@ from articles import bulk, images, slugs
 from articles.models import RESERVED_RUBRIC_SLUGS, Article, Photo, Rubric, Tag
 
 from . import body as bodies
-from . import captions, polylang, redirects, wxr
+from . import captions, polylang, wxr
 from .body import plain
 from .models import ImportedPhoto, ImportedPost, OldAddress
 from .report import Report
@@ -98,14 +98,9 @@ class Import:
         self.survey = Survey(self.path)
         self.site = site_of(self.survey.channel)
         # Related articles and the page cache catch up once, when the run
-        # ends (articles/bulk.py), not on every article; so do every
-        # process's old addresses.
-        try:
-            with bulk.saving(sender=Article, rolled_back=self.dry_run):
-                self._read()
-        finally:
-            if not self.dry_run:
-                redirects.addresses_changed()
+        # ends (articles/bulk.py), not on every article.
+        with bulk.saving(sender=Article, rolled_back=self.dry_run):
+            self._read()
         return self.report
 
     def _read(self):
@@ -501,7 +496,7 @@ class Import:
             row = known.get(path)
             if row is None:
                 target = {"photo": photo} if photo else {"article": article, "language": language}
-                new.append(OldAddress.of(path, **target))
+                new.append(OldAddress(path=path, **target))
             elif photo is None and (row.article_id, row.language, row.photo_id) != (
                 article.pk,
                 language,

@@ -12,18 +12,10 @@
   Answered with a 301 by ``wordpress.redirects.OldAddressMiddleware``.
 """
 
-import hashlib
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Photo
-
-
-def address_hash(path):
-    """A signed 64-bit number for ``path``: what the redirect middleware keeps in memory."""
-    digest = hashlib.blake2b(path.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
 
 
 class ImportedPost(models.Model):
@@ -85,7 +77,6 @@ class OldAddress(models.Model):
     # Decoded (no %xx), case-folded, no trailing slash; "?p=123" for the
     # short form. Matched whatever host the export or the request names.
     path = models.CharField(_("old path"), max_length=1000, unique=True)
-    path_hash = models.BigIntegerField(_("hash of the old path"), editable=False)
     article = models.ForeignKey(
         Article,
         verbose_name=_("article"),
@@ -121,15 +112,6 @@ class OldAddress(models.Model):
 
     def __str__(self):
         return self.path
-
-    @classmethod
-    def of(cls, path, **target):
-        """An unsaved address for ``path`` with its hash (``bulk_create`` calls no ``save()``)."""
-        return cls(path=path, path_hash=address_hash(path), **target)
-
-    def save(self, *args, **kwargs):
-        self.path_hash = address_hash(self.path)
-        super().save(*args, **kwargs)
 
     def target_url(self):
         if self.photo_id:

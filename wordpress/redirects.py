@@ -1,93 +1,33 @@
 """Old WordPress addresses answer 301 to the article or the photo they became.
 
-``OldAddressMiddleware`` stands before the page cache in ``MIDDLEWARE``: a
+``OldAddressMiddleware`` stands before the page cache in ``MIDDLEWARE`` and
+asks about a path only when the site has nothing there: the answer that came
+back (from a view or from the page cache) is a 404. Every page that exists
+pays nothing for old addresses, not even after the cache is emptied, and a
 "not found" page the cache kept for an old address before its import can
-never hide the redirect. Reader pages pay no database query for it: each
-process keeps the hashes of every old path (``OldAddress.path_hash``, a
-sorted array of 64-bit numbers, 8 bytes per address) and asks the database
-only when the request's path is among them. The array is loaded again when
-the cache's version key moves (an import renews it when it ends); that
-costs one small cache read per request.
+never hide the redirect. The short form ``/?p=123`` is the one old address
+that looks like a page that exists (the home page with a query): it is
+looked up first, and only when the request carries a numeric ``p``.
 """
 
-import bisect
-import threading
-from array import array
-
-from django.core.cache import cache
 from django.http import HttpResponsePermanentRedirect
 
-from .models import OldAddress, address_hash
-
-VERSION_KEY = "wordpress:addresses:version"
-
-_lock = threading.Lock()
-_loaded = {"version": None, "hashes": array("q")}
+from .models import OldAddress
 
 
-def addresses_changed():
-    """Make every process load the old addresses again (an import added some)."""
-    cache.set(VERSION_KEY, _new_version(), timeout=None)
-
-
-def _new_version():
-    import uuid  # noqa: PLC0415 - only when an import ends
-
-    return uuid.uuid4().hex[:12]
-
-
-def _hashes():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = _new_version()
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY) or version
-    if _loaded["version"] != version:
-        with _lock:
-            if _loaded["version"] != version:
-                numbers = sorted(OldAddress.objects.values_list("path_hash", flat=True))
-                _loaded["hashes"] = array("q", numbers)
-                _loaded["version"] = version
-    return _loaded["hashes"]
-
-
-def _known(hashes, number):
-    position = bisect.bisect_left(hashes, number)
-    return position < len(hashes) and hashes[position] == number
-
-
-def request_paths(request):
-    """The keys an old address may have for this request: ``?p=ID``, then the path."""
-    keys = []
-    post = request.GET.get("p", "")
-    if post.isdigit():
-        keys.append(f"?p={int(post)}")
+def request_path(request):
+    """The request's path as ``OldAddress.path`` keeps one (decoded, case-folded, no slash)."""
     # Django has decoded the path already (%D0%BD… → н); old paths are kept the same way.
-    path = request.path_info.casefold().rstrip("/")
-    if path:
-        keys.append(path)
-    return keys
+    return request.path_info.casefold().rstrip("/")
 
 
-def target(request):
-    """The URL an old address leads to, or None."""
-    keys = request_paths(request)
-    if not keys:
+def target(path):
+    """The URL the old address ``path`` leads to, or None (one query)."""
+    if not path:
         return None
-    hashes = _hashes()
-    wanted = [key for key in keys if _known(hashes, address_hash(key))]
-    if not wanted:
-        return None
-    found = {
-        address.path: address
-        for address in OldAddress.objects.filter(path__in=wanted).select_related(
-            "article__rubric", "photo"
-        )
-    }
-    for key in wanted:
-        if key in found:
-            return found[key].target_url()
-    return None
+    address = OldAddress.objects.filter(path=path).select_related("article__rubric", "photo")
+    found = address.first()
+    return found.target_url() if found else None
 
 
 class OldAddressMiddleware:
@@ -95,8 +35,16 @@ class OldAddressMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in {"GET", "HEAD"}:
-            url = target(request)
+        if request.method not in {"GET", "HEAD"}:
+            return self.get_response(request)
+        post = request.GET.get("p", "")
+        if post.isdigit():
+            url = target(f"?p={int(post)}")
             if url:
                 return HttpResponsePermanentRedirect(url)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code == 404:
+            url = target(request_path(request))
+            if url:
+                return HttpResponsePermanentRedirect(url)
+        return response

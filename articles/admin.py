@@ -36,7 +36,7 @@ from reversion.models import Version
 
 from articles import conflicts, history, images, preview, richtext
 from audit import trail as audit
-from groundwork import spelling
+from groundwork import saves, spelling
 from groundwork.admin_messages import SENTENCES, AgreeingMessagesMixin
 
 from .forms import ArticleAdminForm, ArticleSourceInlineFormSet, PhotoInlineFormSet
@@ -602,6 +602,12 @@ class ArticleAdmin(VersionAdmin, TabbedAdmin):
 
     def translation_confirmed(self, request, obj):
         """The Kazakh version was confirmed as current ("still accurate")."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # One save writes the article, its inlines and its tags: the work their
+        # receivers ask for more than once is done once, at its end.
+        with saves.one_save():
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}

@@ -21,6 +21,8 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
+from groundwork import saves
+
 from . import bulk
 from .models import RELATED_CANDIDATES, RELATED_WINDOW, Article, TaggedArticle
 
@@ -84,6 +86,21 @@ def refresh_with_neighbours(article):
         neighbour = Article.objects.filter(pk=pk).first()
         if neighbour is not None:
             refresh(neighbour)
+
+
+def refresh_soon(article):
+    """``refresh_with_neighbours``, once per save: an admin save writes the
+    article, then its tags (taggit signals removals and additions apart)."""
+    if bulk.active():
+        return  # ranked with all the others when the bulk work is done
+    pk = article.pk
+    saves.once(("related", pk), lambda: _refresh_fresh(pk))
+
+
+def _refresh_fresh(pk):
+    article = Article.objects.filter(pk=pk).first()
+    if article is not None:
+        refresh_with_neighbours(article)
 
 
 def for_page(article, language, count):

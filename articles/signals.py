@@ -6,8 +6,9 @@
 - Fixtures (``loaddata``, ``manage.py restore``) skip ``Article.save()``: the
   language flags are set on the way in.
 - An article's related articles are ranked again when its tags, rubric or
-  publication change (articles/related.py), once per save; after bulk work
-  (articles/bulk.py), all of them in one pass.
+  publication change (articles/related.py): once per save, however many of
+  its writes (the article, then its tags) ask for it (groundwork/saves.py);
+  after bulk work (articles/bulk.py), all of them in one pass.
 - ``page_shows``: reader views and feeds say what a page shows; the page
   cache listens (pagecache/receivers.py), the content knows nothing of it.
 """
@@ -95,18 +96,18 @@ def rank_related(sender, instance, created=False, raw=False, **kwargs):
     before = instance.listed(before=True)
     now = instance.listed()
     if created or before is None or before[:3] != now[:3]:
-        related.refresh_with_neighbours(instance)
+        related.refresh_soon(instance)
     elif instance.related_ids is None and instance.status == Article.Status.PUBLISHED:
         related.refresh(instance)
 
 
 def tags_ranked(sender, instance, action, reverse=False, pk_set=None, **kwargs):
-    """``article.tags.add()/remove()/set()``: the articles' related ones, once per change."""
+    """``article.tags.add()/remove()/set()``: the articles' related ones, once per save."""
     if not action.startswith("post_"):
         return
     articles = list(Article.objects.filter(pk__in=pk_set or ())) if reverse else [instance]
     for article in articles:
-        related.refresh_with_neighbours(article)
+        related.refresh_soon(article)
 
 
 def rank_all_related(sender, **kwargs):

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from babel.messages.pofile import read_po
+from django.conf import settings
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 

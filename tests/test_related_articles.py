@@ -1,16 +1,19 @@
 """Related articles: ranked when tags, rubric or publication change, shown fresh on each page."""
 
+import re
 from datetime import timedelta
 
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import related
 from articles.models import Article, Tag
 
 from .reader_content import other_rubric
-from .test_admin_articles import make_user
+from .test_admin_articles import form_data, make_user
 from .test_page_cache import _section
 
 
@@ -81,3 +84,26 @@ def test_the_bulk_command_ranks_as_saving_does(db):
     ranked = dict(Article.objects.values_list("pk", "related_ids"))
     assert ranked == saved
     assert all(ids for ids in ranked.values())
+
+
+def test_an_editors_save_ranks_the_related_articles_once(make_article, db):
+    """One save writes the article, then its tags (taggit says removals and additions
+    apart): its related articles are ranked once, after all of them."""
+    article = make_article(title_ru="Шторм на Каспии")
+    article.tags.add(Tag.objects.create(name="море", name_kk="теңіз"))
+    neighbour = make_article(title_ru="Шторм закрыл порт", rubric=other_rubric())
+    neighbour.tags.add(Tag.objects.create(name="шторм", name_kk="дауыл"))
+    data = form_data(article, rubric=str(neighbour.rubric_id), tags="шторм, Каспий")
+    editor = _editor_view()
+    with CaptureQueriesContext(connection) as queries:
+        response = editor.post(f"/admin/articles/article/{article.pk}/change/", data)
+    assert response.status_code == 302
+    ranked = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].startswith('UPDATE "articles_article" SET "related_ids"')
+        and re.search(rf'"id" = {article.pk}\b', query["sql"])
+    ]
+    assert len(ranked) == 1, ranked
+    article.refresh_from_db()  # in its new rubric
+    assert "Шторм закрыл порт" in _related_block(editor, article)

@@ -11,7 +11,9 @@ import pytest
 from babel.messages.pofile import read_po
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from reversion.models import Version
@@ -580,3 +582,31 @@ def test_queue_reads_in_kazakh_on_the_kazakh_admin(translator, school):
         assert text in page, text
     for english in ("Most read first", "Oldest first", ">Words<", ">words<"):
         assert english not in page
+
+
+def test_a_translators_save_with_photo_captions_writes_the_basis_once(translator, school):
+    """The article, then each photo, changes the Kazakh text in one save: the Russian
+    it was made from is written once, after all of them, with the photos' texts."""
+    edit_russian(school, title_kk="Ақтауда жаңа мектеп ашылды.")
+    response = translator.get(change_url(school))
+    with CaptureQueriesContext(connection) as queries:
+        response = translator.post(
+            change_url(school),
+            posted(
+                response,
+                title_kk="Ақтауда жаңа мектеп ашылды!",
+                **{"photos-0-caption_kk": "33-шағынаудандағы жаңа мектеп"},
+            ),
+        )
+    assert response.status_code == 302
+    writes = [
+        query["sql"]
+        for query in queries.captured_queries
+        if "translationbasis" in query["sql"]
+        and query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE"))
+    ]
+    assert len(writes) == 1, writes
+    basis = TranslationBasis.objects.get(article=school)
+    school.refresh_from_db()
+    assert basis.taken_at == school.kk_changed_at
+    assert str(school.photos.get().pk) in basis.photos

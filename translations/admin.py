@@ -122,12 +122,6 @@ class TranslationWorkspaceMixin:
 
     # The Kazakh mode ---------------------------------------------------------------
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        # The article, then its photos, may each change the Kazakh text: the
-        # Russian it was made from is written once, after all of them.
-        with workspace.one_basis_per_save():
-            return super().changeform_view(request, object_id, form_url, extra_context)
-
     def kazakh_mode(self, request, obj=None):
         if obj is None or not request.user.has_perm("articles.translate_article"):
             return False

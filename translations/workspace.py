@@ -17,8 +17,6 @@ Word diffs use difflib's SequenceMatcher on whitespace-separated words.
 
 import difflib
 import re
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -31,6 +29,7 @@ from reversion.models import Version
 from articles import richtext
 from articles.languages import LANGUAGE_CODES
 from articles.models import Article, Photo
+from groundwork import saves
 
 from .models import TranslationBasis
 
@@ -249,33 +248,19 @@ def _russian_photo_texts(article):
     }
 
 
-# Articles whose basis a save in progress will write once, at its end (see
-# ``one_basis_per_save``); None: no such save, each call writes.
-_pending_bases = ContextVar("translation_bases_pending", default=None)
-
-
-@contextmanager
-def one_basis_per_save():
-    """Around one save of an article with its inlines (the admin's change form): the
-    article, then each photo, may change the Kazakh text; the basis is written
-    once, after all of them, from what was saved."""
-    pending = set()
-    token = _pending_bases.set(pending)
-    try:
-        yield
-    finally:
-        _pending_bases.reset(token)
-    for article in Article.objects.filter(pk__in=pending):
-        _write_basis(article)
-
-
 def remember_basis(article):
-    """Store the article's current Russian text as what its Kazakh version is based on."""
-    pending = _pending_bases.get()
-    if pending is not None and article.pk:
-        pending.add(article.pk)
-        return None
-    return _write_basis(article)
+    """Store the article's current Russian text as what its Kazakh version is based on.
+
+    Once per save: the article, then each of its photos, may change the Kazakh
+    text in one save of the admin (groundwork/saves.py).
+    """
+    if article.pk:
+        saves.once(("translation basis", article.pk), lambda: _write_basis(_fresh(article)))
+
+
+def _fresh(article):
+    # At the end of a save the row holds what every write of it stored.
+    return Article.objects.filter(pk=article.pk).first() or article
 
 
 def _write_basis(article):

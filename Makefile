@@ -54,9 +54,10 @@ lint: $(STAMP)
 # (BENCH_ARTICLES=20000 for a quicker run; DATABASE_URL/REDIS_URL to bench
 # PostgreSQL and Redis). Then "a newsroom's day" (bench/day.py: 10 000
 # articles, readers, a crawler and an editor for 60 s, with the page cache's
-# dependency keys and with the old single token), the photo benchmark, and
+# dependency keys and with the old single token), the photo benchmark,
 # Telegram (bench/telegram.py: a burst of 30 publications at 20 posts a
-# minute, and the delay from publication to post on a quiet queue).
+# minute, and the delay from publication to post on a quiet queue) and the
+# WordPress import (bench/wordpress.py: 10 000 bilingual posts with pictures).
 bench: messages
 	@command -v wrk >/dev/null 2>&1 || { echo "wrk is missing: installing it with apt-get"; \
 		apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
@@ -64,6 +65,7 @@ bench: messages
 	$(BIN)/python bench/day.py
 	test ! -f bench/photos.py || $(BIN)/python bench/photos.py
 	$(BIN)/python bench/telegram.py
+	$(BIN)/python bench/wordpress.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

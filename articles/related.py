@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from groundwork import saves
 
+from . import bulk
 from .models import RELATED_CANDIDATES, RELATED_WINDOW, Article, TaggedArticle
 
 
@@ -63,6 +64,8 @@ def ranked_ids(article):
 
 def refresh(article):
     """Compute and store ``article``'s related ids (a draft keeps none)."""
+    if bulk.active():
+        return None  # ranked with all the others when the bulk work is done
     ids = ranked_ids(article) if article.status == Article.Status.PUBLISHED else None
     Article.objects.filter(pk=article.pk).update(related_ids=ids)
     article.related_ids = ids
@@ -77,6 +80,8 @@ def refresh_with_neighbours(article):
     join: yesterday's story then leads to today's follow-up. Their pages
     show it when next rendered (their cached pages are not emptied for it).
     """
+    if bulk.active():
+        return
     for pk in refresh(article) or ():
         neighbour = Article.objects.filter(pk=pk).first()
         if neighbour is not None:
@@ -86,6 +91,8 @@ def refresh_with_neighbours(article):
 def refresh_soon(article):
     """``refresh_with_neighbours``, once per save: an admin save writes the
     article, then its tags (taggit signals removals and additions apart)."""
+    if bulk.active():
+        return  # ranked with all the others when the bulk work is done
     pk = article.pk
     saves.once(("related", pk), lambda: _refresh_fresh(pk))
 

@@ -7,7 +7,8 @@
   language flags are set on the way in.
 - An article's related articles are ranked again when its tags, rubric or
   publication change (articles/related.py): once per save, however many of
-  its writes (the article, then its tags) ask for it (groundwork/saves.py).
+  its writes (the article, then its tags) ask for it (groundwork/saves.py);
+  after bulk work (articles/bulk.py), all of them in one pass.
 - ``page_shows``: reader views and feeds say what a page shows; the page
   cache listens (pagecache/receivers.py), the content knows nothing of it.
 """
@@ -18,7 +19,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import Signal
 
-from . import images, related
+from . import bulk, images, related
 from .models import Article, Photo
 
 logger = logging.getLogger(__name__)
@@ -109,6 +110,11 @@ def tags_ranked(sender, instance, action, reverse=False, pk_set=None, **kwargs):
         related.refresh_soon(article)
 
 
+def rank_all_related(sender, **kwargs):
+    """Bulk work is done (articles/bulk.py): every related list in one pass."""
+    related.refresh_all()
+
+
 def connect():
     """Called from ArticlesConfig.ready()."""
     uid = "articles"
@@ -120,3 +126,4 @@ def connect():
     pre_save.connect(language_flags_for_fixtures, sender=Article, dispatch_uid=f"{uid}:flags")
     post_save.connect(rank_related, sender=Article, dispatch_uid=f"{uid}:related")
     m2m_changed.connect(tags_ranked, sender=Article.tags.through, dispatch_uid=f"{uid}:tags")
+    bulk.done.connect(rank_all_related, dispatch_uid=f"{uid}:bulk:related")

@@ -120,6 +120,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # The newsroom's Telegram channels, one per language.
     "telegram",
+    # The WordPress (WXR) import and the old addresses it brings along.
+    "wordpress",
     # Development data; nothing else imports it.
     "demo",
     # The project: URLs, the admin site, health, backup, deploy checks.
@@ -136,6 +138,9 @@ MIDDLEWARE = [
     "viewcounts.counters.BeaconMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Old WordPress addresses answer 301 before the page cache: a "not found"
+    # it kept can never hide one.
+    "wordpress.redirects.OldAddressMiddleware",
     # Before session/locale/CSRF: it sees their Vary and Set-Cookie, and a hit skips them.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

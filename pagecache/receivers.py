@@ -5,12 +5,15 @@ photo, source, rubric, tag, and the links between them) empties the cached
 pages that show it (pagecache/dependencies.py); so do a photo's new
 renditions, which are stored with ``update()`` and send no model signal.
 While a page is made, what it shows (``articles.signals.page_shows``) is
-recorded as the page's keys.
+recorded as the page's keys. During bulk work (an import, articles/bulk.py)
+the receivers of changes step aside and every page goes once, at the end.
 """
+
+import functools
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from articles import images
+from articles import bulk, images
 from articles.models import Article, ArticleSource, Photo, Rubric, Source, Tag, TaggedArticle
 from articles.signals import page_shows
 from viewcounts.ranking import forget_most_read
@@ -26,6 +29,18 @@ _LISTS = {
 _LISTS_OF = {"rubric": dependencies.rubric_list, "tag": dependencies.tag_list}
 
 
+def held_in_bulk(receiver):
+    """Bulk work (an import, articles/bulk.py) empties every page once when it is
+    done: working out what each of its saves empties would be wasted."""
+
+    @functools.wraps(receiver)
+    def wrapper(*args, **kwargs):
+        if not bulk.active():
+            receiver(*args, **kwargs)
+
+    return wrapper
+
+
 def page_showed(sender, articles=(), lists=(), tags=(), sources=(), **kwargs):
     """Record what the page being made shows as its keys."""
     keys = [dependencies.article(getattr(item, "pk", item)) for item in articles]
@@ -38,6 +53,7 @@ def page_showed(sender, articles=(), lists=(), tags=(), sources=(), **kwargs):
         dependencies.record(*keys)
 
 
+@held_in_bulk
 def article_saved(sender, instance, created=False, raw=False, **kwargs):
     """Its own pages and what lists it; home, rubric, tags, feeds when it came, moved or went.
 
@@ -68,11 +84,13 @@ def article_saved(sender, instance, created=False, raw=False, **kwargs):
         middleware.schedule_changed()
 
 
+@held_in_bulk
 def remember_deleted(sender, instance, **kwargs):
     # Before the delete: its tags go with it.
     instance._deleted_keys = middleware.publication_keys(instance)
 
 
+@held_in_bulk
 def article_deleted(sender, instance, **kwargs):
     keys = instance.__dict__.pop("_deleted_keys", None) or {dependencies.article(instance.pk)}
     dependencies.changed(*keys, hard=True)
@@ -81,6 +99,7 @@ def article_deleted(sender, instance, **kwargs):
     middleware.schedule_changed()
 
 
+@held_in_bulk
 def tags_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
     """``article.tags.add()/remove()/set()`` (or ``tag.articles…`` from the tag's side)."""
     if not action.startswith("post_"):
@@ -95,6 +114,7 @@ def tags_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs)
     dependencies.changed(*keys)
 
 
+@held_in_bulk
 def tagging_changed(sender, instance, **kwargs):
     """One article tagged or untagged (a TaggedArticle row saved or deleted)."""
     dependencies.changed(
@@ -102,30 +122,36 @@ def tagging_changed(sender, instance, **kwargs):
     )
 
 
+@held_in_bulk
 def sources_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
     if action.startswith("post_"):
         pks = (pk_set or ()) if reverse else (instance.pk,)
         dependencies.changed(*(dependencies.article(pk) for pk in pks))
 
 
+@held_in_bulk
 def part_changed(sender, instance, **kwargs):
     """A photo or a credited source of an article: its pages and the listings showing it."""
     dependencies.changed(dependencies.article(instance.article_id))
 
 
+@held_in_bulk
 def renditions_made(sender, photo, **kwargs):
     dependencies.changed(dependencies.article(photo.article_id))
 
 
+@held_in_bulk
 def tag_changed(sender, instance, **kwargs):
     """A tag's name: its pages and the article pages that show it."""
     dependencies.changed(dependencies.tag(instance.pk), dependencies.tag_list(instance.pk))
 
 
+@held_in_bulk
 def source_changed(sender, instance, **kwargs):
     dependencies.changed(dependencies.source(instance.pk))
 
 
+@held_in_bulk
 def rubric_changed(sender, instance, **kwargs):
     """A rubric's name or place is in every page's menu: every page goes."""
     dependencies.changed(dependencies.CHROME)
@@ -154,3 +180,5 @@ def connect():
         sources_changed, sender=Article.sources.through, dispatch_uid=f"{uid}:sources"
     )
     images.renditions_made.connect(renditions_made, sender=Photo, dispatch_uid=f"{uid}:renditions")
+    # Bulk work (an import, articles/bulk.py) cannot say what it touched: every page goes.
+    bulk.done.connect(middleware.content_changed, dispatch_uid=f"{uid}:bulk")

@@ -80,10 +80,27 @@ def _snapshot(media_root):
     return rows, files
 
 
+def _moved_in_from_wordpress(folder):
+    """One post imported from WordPress: its article, photo and old addresses."""
+    from tests import photo_files
+    from tests import wordpress_exports as wxr
+
+    (folder / "2019" / "05").mkdir(parents=True)
+    (folder / "2019" / "05" / "port.jpg").write_bytes(photo_files.jpeg())
+    items = [
+        wxr.attachment(30, "2019/05/port.jpg", parent=31, caption="Порт Актау"),
+        wxr.post(31, "Порт Актау принял первый паром", "Паром пришёл утром.", thumbnail="30"),
+    ]
+    export = folder / "export.xml"
+    export.write_text(wxr.export(items), encoding="utf-8")
+    call_command("import_wordpress", str(export), "--uploads", str(folder), verbosity=0)
+
+
 @pytest.fixture
-def newsroom(transactional_db, settings, django_capture_on_commit_callbacks):
+def newsroom(transactional_db, settings, django_capture_on_commit_callbacks, tmp_path):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", verbosity=0)
+        _moved_in_from_wordpress(tmp_path / "wordpress")
     editor = User.objects.create_user("asel", password="Kaspiy-Media-2026!", is_staff=True)
     editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)

@@ -40,5 +40,15 @@ def test_undo_and_redo_are_named_in_the_admins_language_on_the_change_form(
             button = menubar.locator(f"button[data-name='{name}']")
             expect(button).to_have_attribute("title", title)
             expect(button).to_have_attribute("aria-label", title)
+    # The buttons' own text is the icon's name ("undo"): it must be drawn as the icon.
+    icons_drawn = page.evaluate(
+        """async () => {
+            await document.fonts.ready;
+            return [...document.fonts].some(
+                (face) => face.family.includes("Material Icons") && face.status === "loaded"
+            );
+        }"""
+    )
+    assert icons_drawn
     english = page.locator(".prose-menubar [title='undo'], .prose-menubar [title='redo']")
     expect(english).to_have_count(0)

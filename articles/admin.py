@@ -289,7 +289,11 @@ class ArticleAdmin(VersionAdmin, TabbedAdmin):
     history_latest_first = True
 
     class Media:
-        js = ["js/admin/tags.js", "js/admin/prose-editor-i18n.js"]
+        js = [
+            "js/admin/tags.js",
+            "js/admin/prose-editor-i18n.js",
+            "js/admin/plain-text-lists.js",
+        ]
         css = {"all": ["css/admin/articles.css", "css/admin/prose-editor.css"]}
 
     # Who sees and changes what ------------------------------------------------

@@ -39,7 +39,7 @@
       });
   }
 
-  // Runs of one kind of line; a list of one item is only a line that starts with a mark.
+  // Consecutive lines of one kind, grouped; paragraphs stay one per line.
   function runs(lines) {
     const found = [];
     for (const line of lines) {
@@ -60,6 +60,7 @@
         return "";
       }
       if (run.kind === "p" || run.lines.length < 2) {
+        // A list of one item is only a line that starts with a mark: kept as typed.
         return run.lines.map((line) => `<p>${escaped(line.line)}</p>`).join("");
       }
       lists += 1;

@@ -144,6 +144,8 @@ class SourceAdmin(TabbedAdmin):
 class KazakhNameFilter(admin.SimpleListFilter):
     """What translators have left: tags Kazakh pages still show in Russian."""
 
+    # Translators: a list filter's title, lower-case like the field names beside it
+    # ("status", "rubric"): Django's Russian admin prints it as it is.
     title = _("Kazakh name")
     parameter_name = "kk"
 
@@ -213,6 +215,9 @@ class PhotoInline(TranslationStackedInline):
 class ArticleSourceInline(admin.TabularInline):
     model = ArticleSource
     formset = ArticleSourceInlineFormSet
+    # On the article's page they are its sources, not "article sources".
+    verbose_name = _("source")
+    verbose_name_plural = _("sources")
     extra = 0
     fields = ["source", "role", "url", "position"]
     autocomplete_fields = ["source"]
@@ -223,6 +228,8 @@ class ArticleSourceInline(admin.TabularInline):
 
 
 class TranslationStateFilter(admin.SimpleListFilter):
+    # Translators: a list filter's title, lower-case like the field names beside it
+    # ("status", "rubric"): Django's Russian admin prints it as it is.
     title = _("Kazakh translation")
     parameter_name = "translation"
 
@@ -282,7 +289,11 @@ class ArticleAdmin(VersionAdmin, TabbedAdmin):
     history_latest_first = True
 
     class Media:
-        js = ["js/admin/tags.js", "js/admin/prose-editor-i18n.js"]
+        js = [
+            "js/admin/tags.js",
+            "js/admin/prose-editor-i18n.js",
+            "js/admin/plain-text-lists.js",
+        ]
         css = {"all": ["css/admin/articles.css", "css/admin/prose-editor.css"]}
 
     # Who sees and changes what ------------------------------------------------

@@ -146,13 +146,15 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PhotoInlineFormSet(BaseInlineFormSet):
-    """An article's photos: a new photo whose position is left empty goes last.
+class PositionedInlineFormSet(BaseInlineFormSet):
+    """Inline rows with a position: a new row whose position is left empty goes last.
 
-    The position of a new photo starts empty (not 0), so several photos added
-    in one save get distinct positions after the article's other photos, in
-    the order they were added; a position typed in by hand is kept.
+    The position of a new row starts empty (not the model's default 0), so several
+    rows added in one save get distinct positions after the article's other rows,
+    in the order they are shown; a position typed in by hand is kept.
     """
+
+    position_help_text = None
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -160,7 +162,7 @@ class PhotoInlineFormSet(BaseInlineFormSet):
         if position is not None and form.instance.pk is None:
             position.required = False
             position.initial = None
-            position.help_text = _("Leave empty to put the photo after the others.")
+            position.help_text = self.position_help_text
             form.initial.pop("position", None)
 
     def clean(self):
@@ -185,8 +187,17 @@ class PhotoInlineFormSet(BaseInlineFormSet):
             taken.add(next_position)
 
 
-class ArticleSourceInlineFormSet(BaseInlineFormSet):
-    """An article's sources: a duplicate is refused in the editor's words, not field names."""
+class PhotoInlineFormSet(PositionedInlineFormSet):
+    """An article's photos: a new photo whose position is left empty goes last."""
+
+    position_help_text = _("Leave empty to put the photo after the others.")
+
+
+class ArticleSourceInlineFormSet(PositionedInlineFormSet):
+    """An article's sources, numbered 0, 1, 2… in the order shown when their positions
+    are left empty; a duplicate is refused in the editor's words, not field names."""
+
+    position_help_text = _("Leave empty to put the source after the others.")
 
     def get_unique_error_message(self, unique_check):
         if set(unique_check) >= {"source", "role"}:

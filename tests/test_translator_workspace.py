@@ -354,7 +354,7 @@ def test_queue_shows_state_words_publication_and_views_most_read_first(
     assert '<td class="field-words_to_translate">2</td>' in rows[1]  # 48 -> 52: one out, one in
     assert '<td class="field-words_to_translate">10</td>' in rows[2]
     assert "translation-state--outdated" in rows[1] and "translation-state--missing" in rows[2]
-    assert '<td class="field-views">500</td>' in rows[1]
+    assert '<td class="field-view_count">500</td>' in rows[1]
     assert "field-published_at" in rows[1]
     # By age, oldest first.
     oldest = re.search(r'<a href="\?([^"]+)">Сначала старые</a>', page).group(1)

@@ -24,6 +24,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +38,13 @@ MODE_PARAMETER = "mode"
 KAZAKH_MODE = "kk"
 QUEUE_STATES = {"todo", "missing", "outdated"}
 # Queue columns; the sort links below name them by position.
-QUEUE_COLUMNS = ["headline", "translation_display", "words_to_translate", "published_at", "views"]
+QUEUE_COLUMNS = [
+    "headline",
+    "translation_display",
+    "words_to_translate",
+    "published_at",
+    "view_count",
+]
 CONFIRMED = gettext_noop("Confirmed the Kazakh version as still accurate")
 PUBLISHED = gettext_noop("Published the Kazakh version")
 # The workspace's second submit button.
@@ -258,6 +265,13 @@ class TranslationWorkspaceMixin:
             },
         }
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not form_url and request.GET.get(MODE_PARAMETER) == KAZAKH_MODE:
+            # The form posts back to the Kazakh mode: Django's form goes to "?" plus
+            # the list's filters only, and an editor's save would lose the workspace.
+            form_url = self.workspace_url()
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def workspace_url(self):
         return f"?{MODE_PARAMETER}={KAZAKH_MODE}"
 
@@ -446,13 +460,18 @@ class TranslationWorkspaceMixin:
     @admin.display(description=_("words"))
     def words_to_translate(self, obj):
         count = workspace.words_to_translate(obj, history=False)
-        return "—" if count is None else count
+        return "—" if count is None else number_format(count, force_grouping=True)
+
+    @admin.display(description=Article._meta.get_field("views").verbose_name, ordering="views")
+    def view_count(self, obj):
+        # "15 970", as the reader site writes it (Django's admin prints 15970).
+        return number_format(obj.views, force_grouping=True)
 
     def queue_orders(self, request):
         """Ready-made orders for the queue: most read, oldest and newest first."""
         # Django numbers the columns from 0, the action checkbox (if any) first.
         offset = 1 if self.get_actions(request) else 0
-        views = QUEUE_COLUMNS.index("views") + offset
+        views = QUEUE_COLUMNS.index("view_count") + offset
         published = QUEUE_COLUMNS.index("published_at") + offset
         query = request.GET.copy()
         links = []

@@ -4,15 +4,12 @@ WordPress keeps a credit, if at all, in the picture's metadata ("Казинфо�
 authors more often typed it at the end of the caption ("Набережная после
 ремонта. Фото: Казинформ"). Imported as they are, the page would show the
 credit twice, or as part of the caption. Here the credit at the end of a
-caption moves to the credit, and a credit reads as the newsroom's own do:
-"Фото: Казинформ" on the Russian page, "Сурет: Казинформ" on the Kazakh one
-(the name is a proper name, the same in both).
+caption moves to the credit, and a credit is stored as the newsroom's own
+are: the name alone ("Казинформ"), the page adding «Фото:» / «Сурет:»
+(articles/photocredits.py); the name is a proper name, the same in both.
 """
 
 import re
-
-from django.utils import translation
-from django.utils.translation import gettext
 
 # "…. Фото: Казинформ", "… (фото – Lada.kz)", "… Сурет: Kazinform", "Photo: AP".
 _WORD = r"(?:фото|фотография|фотосурет|сурет|photo|foto)"
@@ -32,13 +29,9 @@ def split(caption):
 
 
 def credit_line(name, language):
-    """ "Фото: Казинформ" in ``language`` (from "Казинформ", or "Фото: Казинформ")."""
-    name = _LABEL.sub("", name or "").strip()
-    if not name:
-        return ""
-    with translation.override(language):
-        # The words the credits line uses (articles/credits.py).
-        return gettext("Photo: %(names)s") % {"names": name}
+    """The credit as stored: the name without a label ("Казинформ" from "Фото: Казинформ");
+    the page says «Фото:» or «Сурет:» itself. ``language`` is kept for callers."""
+    return _LABEL.sub("", name or "").strip()
 
 
 def texts(caption, alt, credit, language, other_credit=""):

@@ -105,5 +105,5 @@ def test_editor_finds_photos_byline_rubric_and_tags_of_an_imported_article(
     # The rendition is a real picture the browser could load.
     assert preview.evaluate("img => img.complete && img.naturalWidth") > 0
     expect(page.locator("#id_photos-0-caption_ru")).to_have_value("Набережная Актау")
-    expect(page.locator("#id_photos-0-credit_ru")).to_have_value("Фото: Казинформ")
+    expect(page.locator("#id_photos-0-credit_ru")).to_have_value("Казинформ")
     expect(page.locator("#id_photos-0-alt_ru")).to_have_value("Набережная вечером")

@@ -8,22 +8,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
-APP = 'audit'
-MOVED = ['auditentry']
-
-
-def move_content_types(apps, schema_editor):
-    """The moved models keep their content types (hence permissions, history, log entries)."""
-    content_type = apps.get_model("contenttypes", "ContentType")
-    for model in MOVED:
-        if not content_type.objects.filter(app_label=APP, model=model).exists():
-            content_type.objects.filter(app_label="articles", model=model).update(app_label=APP)
-
-
-def move_content_types_back(apps, schema_editor):
-    content_type = apps.get_model("contenttypes", "ContentType")
-    content_type.objects.filter(app_label=APP, model__in=MOVED).update(app_label="articles")
+from groundwork import moves
 
 
 class Migration(migrations.Migration):
@@ -62,5 +47,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(move_content_types, move_content_types_back),
+        moves.content_types('articles', 'audit', ['auditentry']),
     ]

@@ -7,22 +7,7 @@ migration only moves the models in Django's state, and their content types.
 import django.db.models.deletion
 from django.db import migrations, models
 
-
-APP = 'translations'
-MOVED = ['translationbasis']
-
-
-def move_content_types(apps, schema_editor):
-    """The moved models keep their content types (hence permissions, history, log entries)."""
-    content_type = apps.get_model("contenttypes", "ContentType")
-    for model in MOVED:
-        if not content_type.objects.filter(app_label=APP, model=model).exists():
-            content_type.objects.filter(app_label="articles", model=model).update(app_label=APP)
-
-
-def move_content_types_back(apps, schema_editor):
-    content_type = apps.get_model("contenttypes", "ContentType")
-    content_type.objects.filter(app_label=APP, model__in=MOVED).update(app_label="articles")
+from groundwork import moves
 
 
 class Migration(migrations.Migration):
@@ -56,5 +41,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(move_content_types, move_content_types_back),
+        moves.content_types('articles', 'translations', ['translationbasis']),
     ]

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from articles.models import Photo
+from tests.browser.editing import caret_settled
 
 pytestmark = pytest.mark.browser
 
@@ -73,6 +74,7 @@ def test_prose_editor_works_in_both_language_tabs(
     expect(kk).to_contain_text("Ақтаудың 17 шағын ауданында")
     kk.click()
     page.keyboard.press("End")
+    caret_settled(page)
     page.keyboard.press("Enter")
     page.keyboard.press("Control+i")
     page.keyboard.type("Қосымша")

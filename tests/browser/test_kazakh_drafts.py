@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
+from tests.browser.editing import caret_settled
 
 pytestmark = pytest.mark.browser
 
@@ -70,8 +71,10 @@ def test_a_draft_survives_signing_out_and_another_translator_publishes_it(
     expect(page.locator(".errorlist.nonfield")).to_contain_text("3–4")
     page.wait_for_selector("#translation-workspace.ws-ready")
     expect(page.locator(f"{KK_EDITOR} > p").last).to_have_text("Қойма туралы 2-абзац.")
-    page.locator(f"{KK_EDITOR} > p").last.click()
-    page.keyboard.press("End")
+    # To the end of the text, as a translator continuing it would.
+    page.locator(KK_EDITOR).click()
+    page.keyboard.press("Control+End")
+    caret_settled(page)
     page.keyboard.press("Enter")
     page.keyboard.type("Қойма туралы 3-абзац.")
     page.keyboard.press("Enter")

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Photo
 from audit.models import AuditEntry
+from tests.browser.editing import caret_settled
 from tests.photo_files import jpeg
 
 pytestmark = pytest.mark.browser
@@ -115,6 +116,7 @@ def test_different_block_counts_are_announced(translator_page, live_server, make
     # Splitting the Kazakh paragraph in two pairs them up again.
     page.locator(f"{KK_EDITOR} > p").nth(1).click()
     page.keyboard.press("End")
+    caret_settled(page)
     page.keyboard.press("Enter")
     page.keyboard.type("Үшінші.")
     expect(mismatch).to_be_hidden()

@@ -654,3 +654,31 @@ def test_a_real_worker_killed_mid_send_never_posts_twice(telegram_api, make_arti
         run_queue()
     assert len(telegram_api.posts(RU)) == 1
     assert telegram_api.methods().count("sendMessage") == 1
+
+
+def test_an_editor_finds_the_posts_list_on_the_admin_index_and_reads_it(
+    telegram_api, client, editor, make_article
+):
+    [article] = russian_only(make_article, 1)
+    run_queue()
+    client.force_login(editor)
+    posts = reverse("admin:telegram_post_changelist")
+    index = client.get(reverse("admin:index")).text
+    assert f'href="{posts}"' in index
+    listing = client.get(posts)
+    assert listing.status_code == 200
+    assert article.title_ru in listing.text
+    # Reading, not editing: the rows are the worker's record.
+    record = client.get(reverse("admin:telegram_post_change", args=[post_of(article).pk]))
+    assert record.status_code == 200
+    assert 'name="_save"' not in record.text
+
+
+def test_a_reader_of_articles_only_does_not_see_the_posts(telegram_api, client, make_article):
+    russian_only(make_article, 1)
+    run_queue()
+    viewer = User.objects.create_user("viewer", password="x-secret-pass-1", is_staff=True)
+    viewer.user_permissions.add(*Permission.objects.filter(codename="view_article"))
+    client.force_login(viewer)
+    assert reverse("admin:telegram_post_changelist") not in client.get(reverse("admin:index")).text
+    assert client.get(reverse("admin:telegram_post_changelist")).status_code == 403

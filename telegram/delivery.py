@@ -367,7 +367,7 @@ def _try_later(channel, post, error):
         seconds = float(error.retry_after or 1)
         reason = gettext_noop("Telegram's limit: waiting before the next post.")
     elif post.attempts >= MAX_ATTEMPTS:
-        _fail(post, GAVE_UP + f" ({error})")
+        _fail(post, GAVE_UP, detail=str(error))
         return
     else:
         seconds = _backoff(post.attempts)
@@ -378,11 +378,35 @@ def _try_later(channel, post, error):
     _block(channel, seconds)
 
 
-def _fail(post, reason, event="failed"):
+def _fail(post, reason, event="failed", detail=""):
+    """``reason`` is a sentence of the catalogs (the editor reads it translated);
+    ``detail``, Telegram's own words, goes to the history beside it."""
     Post.objects.filter(pk=post.pk, state=Post.State.SENDING).update(
         state=Post.State.FAILED, error=reason, updated_at=timezone.now()
     )
-    history.record(post, event, reason=reason)
+    history.record(post, event, reason=f"{reason} ({detail})" if detail else reason)
+
+
+def _update_later(channel, post, error, event):
+    """An edit or withdrawal Telegram could not take now (429, 5xx, no connection).
+
+    An edit sent twice shows the same thing, so it is tried again: after
+    Telegram's ``retry_after`` for a 429, otherwise after a wait that doubles
+    with each try, until MAX_ATTEMPTS; then the change is given up (the post
+    keeps what it shows) and the editor reads why.
+    """
+    if isinstance(error, botapi.Refused) and error.status == 429:
+        _block(channel, float(error.retry_after or 1))
+        return
+    attempts = post.update_attempts + 1
+    if attempts >= MAX_ATTEMPTS:
+        Post.objects.filter(pk=post.pk, pending=post.pending).update(
+            pending="", update_attempts=0, error=GAVE_UP, updated_at=timezone.now()
+        )
+        history.record(post, event, reason=f"{GAVE_UP} ({error})")
+        return
+    Post.objects.filter(pk=post.pk, pending=post.pending).update(update_attempts=attempts)
+    _block(channel, _backoff(attempts))
 
 
 def _edit(channel, post):
@@ -403,18 +427,20 @@ def _edit(channel, post):
         botapi.call(*call)
     except botapi.Refused as error:
         if error.temporary:
-            _block(channel, error.retry_after or _backoff(post.attempts + 1))
+            _update_later(channel, post, error, "edit_failed")
             return 1
         if not error.not_modified:
-            Post.objects.filter(pk=post.pk).update(pending="", error=error.description)
+            Post.objects.filter(pk=post.pk).update(
+                pending="", update_attempts=0, error=error.description
+            )
             history.record(post, "edit_failed", reason=error.description)
             return 1
-    except (botapi.NotDelivered, botapi.NoAnswer):
-        # An edit sent twice shows the same thing: safe to try again.
-        _block(channel, _backoff(post.attempts + 1))
+    except (botapi.NotDelivered, botapi.NoAnswer) as error:
+        _update_later(channel, post, error, "edit_failed")
         return 1
     Post.objects.filter(pk=post.pk, pending=Post.Pending.EDIT).update(
         pending="",
+        update_attempts=0,
         error="",
         sent_text=text,
         sent_photo=photo[0] if (photo and post.has_photo) else post.sent_photo,
@@ -439,18 +465,24 @@ def _withdraw(channel, post):
         botapi.call(*call)
     except botapi.Refused as error:
         if error.temporary:
-            _block(channel, error.retry_after or _backoff(post.attempts + 1))
+            _update_later(channel, post, error, "withdraw_failed")
             return 1
         gone = "not found" in error.description or error.not_modified
         if not gone:
-            Post.objects.filter(pk=post.pk).update(pending="", error=error.description)
+            Post.objects.filter(pk=post.pk).update(
+                pending="", update_attempts=0, error=error.description
+            )
             history.record(post, "withdraw_failed", reason=error.description)
             return 1
-    except (botapi.NotDelivered, botapi.NoAnswer):
-        _block(channel, _backoff(post.attempts + 1))
+    except (botapi.NotDelivered, botapi.NoAnswer) as error:
+        _update_later(channel, post, error, "withdraw_failed")
         return 1
     Post.objects.filter(pk=post.pk, pending=Post.Pending.DELETE).update(
-        state=Post.State.WITHDRAWN, pending="", error="", updated_at=timezone.now()
+        state=Post.State.WITHDRAWN,
+        pending="",
+        update_attempts=0,
+        error="",
+        updated_at=timezone.now(),
     )
     history.record(post, "deleted" if call[0] == "deleteMessage" else "marked_withdrawn")
     return 1

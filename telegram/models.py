@@ -108,6 +108,9 @@ class Post(models.Model):
     # When this language was published: posts reach a channel in this order.
     due_at = models.DateTimeField(_("published at"))
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Tries of the pending edit or withdrawal that Telegram could not take (5xx, no
+    # connection): each waits longer; a new change to send starts again at 0.
+    update_attempts = models.PositiveSmallIntegerField(_("edit attempts"), default=0)
     sending_since = models.DateTimeField(null=True, blank=True, editable=False)
     chat_id = models.CharField(_("channel"), max_length=64, blank=True)
     message_id = models.BigIntegerField(_("message id"), null=True, blank=True)

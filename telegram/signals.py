@@ -127,7 +127,7 @@ def _start(article, language, channel, post, published_now):
 
 def _update(post, pending, channel):
     Post.objects.filter(pk=post.pk, state=Post.State.POSTED).update(
-        pending=pending, updated_at=timezone.now()
+        pending=pending, update_attempts=0, updated_at=timezone.now()
     )
     delivery.schedule(channel)
 

@@ -39,7 +39,7 @@ def describe(article, post, channel=None):  # noqa: PLR0911 - one answer per sta
             text += " · " + gettext("being withdrawn")
         elif post.error:
             text += " · " + gettext("Telegram refused the last change: %(reason)s") % {
-                "reason": post.error
+                "reason": gettext(post.error)
             }
         return "posted", text
     if state == Post.State.FAILED:

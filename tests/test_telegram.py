@@ -315,6 +315,48 @@ def test_a_new_lead_photo_replaces_the_picture_and_a_caption_edit_keeps_it(
     assert "Новый лид." in ru["text"]
 
 
+def test_an_edit_telegram_cannot_take_waits_longer_each_time_then_gives_up(
+    telegram_api, client, editor, make_article
+):
+    article = publish(make_article, title_ru="Школу откроют в сентябре", title_kk="", body_kk="")
+    run_queue()
+    telegram_api.fail("editMessageText", 502, "Bad Gateway", times=delivery.MAX_ATTEMPTS)
+    article.title_ru = "Школу открыли досрочно"
+    article.save()
+    waits = []
+    with time_machine.travel(timezone.now(), tick=True) as clock:
+        run_queue()
+        for _ in range(delivery.MAX_ATTEMPTS - 1):
+            blocked_until = Channel.objects.get(language="ru").blocked_until
+            waits.append(round((blocked_until - timezone.now()).total_seconds()))
+            clock.shift(waits[-1] + 1)
+            run_queue()
+    assert waits == [1, 2, 4, 8, 16, 32, 64]
+    # Eight tries reached Telegram (each answered 502), none after the last.
+    assert not telegram_api.injected["editMessageText"]
+    assert "editMessageText" not in telegram_api.methods()
+    # Given up: the post keeps its old headline, the editor reads why, in Russian.
+    [ru] = telegram_api.posts(RU)
+    assert ru["text"].startswith("Школу откроют в сентябре")
+    post = post_of(article)
+    assert (post.pending, post.update_attempts) == ("", 0)
+    client.force_login(editor)
+    assert (
+        "Не удалось связаться с Telegram после нескольких попыток"
+        in client.get(change_url(article)).text
+    )
+    # The channel is free again, and the next change is tried from the start.
+    with later(minutes=5):
+        [other] = russian_only(make_article, 1)
+        article.title_ru = "Школу открыли в августе"
+        article.save()
+        run_queue()
+    assert [post["text"].split("\n")[0] for post in telegram_api.posts(RU)] == [
+        "Школу открыли в августе",
+        other.title_ru,
+    ]
+
+
 def test_withdrawing_deletes_the_post(telegram_api, make_article):
     article = publish(make_article)
     run_queue()

@@ -462,11 +462,6 @@ class TranslationWorkspaceMixin:
         count = workspace.words_to_translate(obj, history=False)
         return "—" if count is None else number_format(count, force_grouping=True)
 
-    @admin.display(description=Article._meta.get_field("views").verbose_name, ordering="views")
-    def view_count(self, obj):
-        # "15 970", as the reader site writes it (Django's admin prints 15970).
-        return number_format(obj.views, force_grouping=True)
-
     def queue_orders(self, request):
         """Ready-made orders for the queue: most read, oldest and newest first."""
         # Django numbers the columns from 0, the action checkbox (if any) first.

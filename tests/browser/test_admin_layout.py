@@ -1,9 +1,13 @@
 """In Chromium: the admin's header buttons and tables fit the screen, nothing covers a headline."""
 
+import re
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from articles.models import Article
+from articles.models import Article, Rubric
 from audit import trail as audit
 
 pytestmark = pytest.mark.browser
@@ -113,4 +117,53 @@ def test_language_switch_names_the_tabs_it_opens_on(  # noqa: PLR0917
     switch.select_option(label=other)
     expect(page.locator(f".field-title_{other}")).to_be_visible()
     expect(page.locator(f".field-lead_{other}")).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "/kk"])
+def test_the_article_list_shows_every_column_at_1440_beside_sidebar_and_filters(  # noqa: PLR0917
+    browser, live_server, make_staff, admin_login, settings, prefix
+):
+    settings.TELEGRAM_BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
+    settings.TELEGRAM_CHANNEL_RU, settings.TELEGRAM_CHANNEL_KK = "@news_ru", "@news_kk"
+    settings.TELEGRAM_API_URL = "http://127.0.0.1:9"
+    make_staff("asel", "Editors")
+    rubric = Rubric.objects.create(
+        name_ru="Новости Казахстана", name_kk="Қазақстан жаңалықтары", slug="kz"
+    )
+    Article.objects.create(
+        title_ru=LONG_TITLE,
+        body_ru="<p>Текст.</p>",
+        rubric=rubric,
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() + timedelta(days=2),
+        views=12169,
+    )
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    admin_login(page, "asel", prefix)
+    page.goto(f"{live_server.url}{prefix}/admin/articles/article/")
+    expect(page.locator("#nav-sidebar")).to_be_visible()
+    expect(page.locator("#changelist-filter")).to_be_visible()
+    results = box(page, "#changelist .results")
+    headers = page.locator("#result_list thead th")
+    # Checkbox, photo, headline, rubric, status and time, views, Kazakh, Telegram.
+    assert headers.count() == 8
+    last = headers.nth(7).bounding_box()
+    assert last["x"] + last["width"] <= results["x"] + results["width"] + 1
+    assert page.evaluate("document.querySelector('#changelist .results').scrollWidth") <= (
+        page.evaluate("document.querySelector('#changelist .results').clientWidth")
+    )
+    row = page.locator("#result_list tbody tr").first
+    expect(row.locator(".field-view_count")).to_have_text("12\xa0169")
+    expect(row.locator(".field-publication")).to_contain_text(
+        "жоспарланған" if prefix else "запланировано"
+    )
+    expect(row.locator(".field-publication time")).to_have_text(
+        re.compile(r"\d\d\.\d\d\.\d{4}, \d\d:\d\d")
+    )
+    title = box(page, "#content > h1")
+    for index in range(page.locator("#content-main > .object-tools a").count()):
+        button = page.locator("#content-main > .object-tools a").nth(index).bounding_box()
+        assert not overlap(button, title), (index, button, title)
     context.close()

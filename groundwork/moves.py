@@ -21,8 +21,6 @@ def content_types(from_app, to_app, models):
 
     def backwards(apps, schema_editor):
         content_type = apps.get_model("contenttypes", "ContentType")
-        content_type.objects.filter(app_label=to_app, model__in=models).update(
-            app_label=from_app
-        )
+        content_type.objects.filter(app_label=to_app, model__in=models).update(app_label=from_app)
 
     return migrations.RunPython(forwards, backwards)

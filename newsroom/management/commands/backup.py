@@ -109,8 +109,7 @@ class Command(BaseCommand):
                     output=str(output),
                     verbosity=0,
                 )
-            # Text inside is escaped, so every "<object " starts a record.
-            objects = sum(path.read_bytes().count(b"<object ") for path in (roles, data))
+            objects = sum(count_records(path) for path in (roles, data))
             manifest = {
                 "format": FORMAT,
                 "created_at": timezone.now().isoformat(),
@@ -136,6 +135,25 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Backed up {objects} object(s) and {len(files)} media file(s) to {archive}"
         )
+
+
+def count_records(path, chunk_size=1 << 20):
+    """The records of a ``dumpdata`` XML file, read a megabyte at a time.
+
+    Text inside is escaped, so every ``<object `` starts a record. Reading the
+    file whole would hold a large archive's data (hundreds of megabytes) in
+    memory at once.
+    """
+    mark = b"<object "
+    count, tail = 0, b""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(chunk_size):
+            window = tail + chunk
+            count += window.count(mark)
+            # A mark cut by the chunk's end is counted with the next chunk;
+            # the kept tail is too short to hold a whole one.
+            tail = window[-(len(mark) - 1) :]
+    return count
 
 
 def _add_bytes(tar, name, payload):

@@ -6,6 +6,7 @@ kept, so every published link still works.
 """
 
 import json
+import shutil
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -72,7 +73,10 @@ class Command(BaseCommand):
                 fixtures = []
                 for name in ("roles.xml", "data.xml"):
                     fixture = Path(tmp) / name
-                    fixture.write_bytes(tar.extractfile(name).read())
+                    # Copied a block at a time: a large archive's data is never
+                    # in memory whole.
+                    with tar.extractfile(name) as source, fixture.open("wb") as target:
+                        shutil.copyfileobj(source, target)
                     fixtures.append(str(fixture))
                 with transaction.atomic():
                     call_command("loaddata", *fixtures, verbosity=0)

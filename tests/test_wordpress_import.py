@@ -311,6 +311,29 @@ def test_attachment_whose_file_is_missing_is_named_and_the_post_still_answers(tm
     assert client.get(article.get_absolute_url("ru")).status_code == 200
 
 
+def test_a_category_without_a_kazakh_translation_is_named_for_the_editors(tmp_path):
+    path = write(
+        tmp_path,
+        wxr.export(
+            [
+                wxr.post(80, "Матч в Актау", "Счёт 2:1.", categories=(("sport", "Спорт"),)),
+                wxr.post(81, "Ещё матч", "Счёт 0:0.", categories=(("sport", "Спорт"),)),
+            ]
+        ),
+    )
+    report = tmp_path / "report.json"
+    output = run(path, "--language", "ru", "--report", str(report))
+    assert Rubric.objects.get(slug="sport").name_kk == ""
+    assert "Рубрики без казахского названия (впишите его в админке, раздел «Рубрики»): Спорт" in (
+        output.splitlines()
+    )
+    assert json.loads(report.read_text())["rubrics_without_kazakh"] == ["Спорт"]
+    # Named once, when made: a second import finds the rubric there.
+    again = tmp_path / "again.json"
+    run(path, "--language", "ru", "--report", str(again))
+    assert json.loads(again.read_text())["rubrics_without_kazakh"] == []
+
+
 def test_site_without_polylang_imports_into_the_language_given(tmp_path):
     path = write(
         tmp_path, wxr.export([wxr.post(70, "Ақтауда жаңбыр", "Жаңбыр жауды.")], scheme="https")

@@ -290,6 +290,8 @@ class Import:
             rubric.name_ru = (names.get("ru") or names[language])[:100]
             rubric.name_kk = (names.get("kk") or "")[:100]
             rubric.save()
+            if not rubric.name_kk:
+                self.report.rubrics_without_kazakh.append(rubric.name_ru)
         self._rubrics[key] = rubric
         return rubric
 

@@ -27,6 +27,9 @@ class Report:
     external_images: int = 0
     redirects: int = 0
     shortcodes: Counter = field(default_factory=Counter)
+    # Rubrics made from a category with no Kazakh translation: their Kazakh name
+    # is the editors' to write (the Kazakh site shows the Russian one meanwhile).
+    rubrics_without_kazakh: list = field(default_factory=list)
     # Not imported, counted: pages, menus, comments, other post types.
     not_imported: Counter = field(default_factory=Counter)
     broken_at_line: int | None = None
@@ -50,6 +53,7 @@ class Report:
             "external_images": self.external_images,
             "redirects": self.redirects,
             "shortcodes": dict(self.shortcodes),
+            "rubrics_without_kazakh": self.rubrics_without_kazakh,
             "not_imported": dict(self.not_imported),
             "broken_at_line": self.broken_at_line,
         }
@@ -113,6 +117,11 @@ class Report:
         if self.shortcodes:
             names = ", ".join(f"[{name}] ×{count}" for name, count in self.shortcodes.most_common())
             lines.append(_("Shortcodes removed (their text kept): %(names)s") % {"names": names})
+        if self.rubrics_without_kazakh:
+            lines.append(
+                _("Rubrics without a Kazakh name (add it in the admin, Rubrics): %(names)s")
+                % {"names": ", ".join(self.rubrics_without_kazakh)}
+            )
         for kind, count in sorted(self.not_imported.items()):
             lines.append(
                 _("Not imported (%(kind)s): %(count)d")

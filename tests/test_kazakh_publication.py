@@ -3,12 +3,14 @@ kept on the server as a draft, readers see the Kazakh version only once it is
 published, another translator can take the draft over, and the article lists
 say where each Kazakh version stands."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from reversion.models import Version
 
 from articles.models import Article
@@ -68,8 +70,16 @@ def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
+def draft_stamp(response):
+    """The hidden field the workspace sends back: the draft it was opened with."""
+    found = re.search(r'name="kazakh_draft_saved_at" value="([^"]*)"', response.content.decode())
+    return found.group(1) if found else None
+
+
 def posted(response, **overrides):
     data = form_data(response.context["adminform"].form)
+    if draft_stamp(response) is not None:
+        data["kazakh_draft_saved_at"] = draft_stamp(response)
     for inline in response.context["inline_admin_formsets"]:
         data.update(form_data(inline.formset.management_form))
         for form in inline.formset.forms:
@@ -159,6 +169,72 @@ def test_another_translator_takes_the_draft_over_and_publishes_it(aigerim, dana,
     log = editor_reads_audit_log(dana)
     assert "опубликовал(а) казахскую версию" in log
     assert "не перевед" not in queue_page(dana)
+
+
+def test_two_translators_saving_one_draft_the_later_save_is_refused_and_nothing_is_lost(
+    aigerim, dana, fire
+):
+    save_kazakh(aigerim, fire, KK_BLOCKS[:3])
+    # Both open the draft; Aigerim saves more, then Dana saves from her older page.
+    hers, theirs = aigerim.get(change_url(fire)), dana.get(change_url(fire))
+    assert draft_stamp(hers) == draft_stamp(theirs) != ""
+    saved = aigerim.post(change_url(fire), posted(hers, body_kk="".join(KK_BLOCKS[:6])))
+    assert saved.status_code == 302
+    aigerims = KazakhDraft.objects.get(article=fire)
+    refused = dana.post(
+        change_url(fire), posted(theirs, body_kk="".join(KK_BLOCKS[:3]) + "<p>Дана жазды.</p>")
+    )
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    when = formats.time_format(timezone.localtime(aigerims.saved_at), "TIME_FORMAT")
+    assert (
+        f"aigerim сохранил(а) казахский черновик в {when}, после того как вы его открыли"
+    ) in page
+    # Dana's text is still in her form; Aigerim's draft is untouched.
+    assert "Дана жазды." in refused.context["adminform"].form["body_kk"].value()
+    assert KazakhDraft.objects.get(article=fire).body == "".join(KK_BLOCKS[:6])
+    # Pressing save again on the refused page is refused again: only a reload
+    # brings Aigerim's text in.
+    again = dana.post(change_url(fire), posted(refused, body_kk="".join(KK_BLOCKS[:3])))
+    assert again.status_code == 200
+    assert KazakhDraft.objects.get(article=fire).body == "".join(KK_BLOCKS[:6])
+    # Publishing from a page older than the draft is refused the same way.
+    stale = dana.post(change_url(fire), posted(theirs, body_kk="".join(KK_BLOCKS), **PUBLISH))
+    assert stale.status_code == 200
+    fire.refresh_from_db()
+    assert fire.body_kk == ""
+    # After a reload she continues Aigerim's text and publishes it.
+    response = save_kazakh(dana, fire, KK_BLOCKS, publish=True)
+    assert response.status_code == 302
+    fire.refresh_from_db()
+    assert fire.body_kk == "".join(KK_BLOCKS)
+
+
+def test_a_draft_published_or_discarded_since_is_not_overwritten_from_an_older_page(
+    aigerim, dana, fire
+):
+    save_kazakh(aigerim, fire, KK_BLOCKS[:3])
+    theirs = dana.get(change_url(fire))
+    # Aigerim sends back what readers see (nothing yet): her draft is discarded.
+    mine = aigerim.get(change_url(fire))
+    aigerim.post(change_url(fire), posted(mine, title_kk="", lead_kk="", body_kk=""))
+    assert not KazakhDraft.objects.filter(article=fire).exists()
+    refused = dana.post(change_url(fire), posted(theirs, body_kk="".join(KK_BLOCKS[:4])))
+    assert refused.status_code == 200
+    assert "Открытый вами казахский черновик с тех пор опубликован или удалён" in (
+        refused.content.decode()
+    )
+    assert not KazakhDraft.objects.filter(article=fire).exists()
+    # Published since: the article's own version moved, and that check says so.
+    save_kazakh(aigerim, fire, KK_BLOCKS[:3])
+    theirs = dana.get(change_url(fire))
+    save_kazakh(aigerim, fire, KK_BLOCKS, publish=True)
+    refused = dana.post(change_url(fire), posted(theirs, body_kk="".join(KK_BLOCKS[:4])))
+    assert refused.status_code == 200
+    assert "была сохранена версия" in refused.content.decode()
+    fire.refresh_from_db()
+    assert fire.body_kk == "".join(KK_BLOCKS)
+    assert not KazakhDraft.objects.filter(article=fire).exists()
 
 
 def editor_reads_audit_log(client):

@@ -175,9 +175,22 @@ class KazakhTextsKept:
         if self.kazakh_draft is not None:
             for name in ("title", "lead", "body"):
                 self.initial[f"{name}_kk"] = getattr(self.kazakh_draft, name)
+        # The draft this workspace was opened with (a refused save keeps the one
+        # it was opened with: only a reload brings the newer text).
+        self.draft_opened_with = (
+            self.data.get(drafts.STAMP_FIELD, "")
+            if self.is_bound
+            else drafts.stamp(self.kazakh_draft)
+        )
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk:
+            # Another translator's draft saved since this one was opened is never
+            # overwritten unseen (the article's own version does not move with it).
+            reason = drafts.conflict(self.instance, self.data.get(drafts.STAMP_FIELD))
+            if reason:
+                raise forms.ValidationError(reason, code="draft_conflict")
         if self.publishing:
             missing = drafts.untranslated(
                 self.instance,

@@ -8,7 +8,7 @@ copies it into the article through the normal save (translations/admin.py),
 which is refused while a Russian block has no Kazakh block (``untranslated``).
 """
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext, pgettext
 
 from articles import richtext
@@ -121,6 +121,45 @@ def save(article, user, *, title, lead, body, photos):
     draft.save()
     article.kazakh_draft = draft
     return draft
+
+
+# The draft's save time the workspace was opened with, sent back with its form.
+STAMP_FIELD = "kazakh_draft_saved_at"
+
+
+def stamp(draft):
+    return draft.saved_at.isoformat() if draft is not None else ""
+
+
+def conflict(article, opened_with):
+    """Why a save from a workspace opened with the draft stamped ``opened_with`` would
+    replace someone's newer work (a sentence), or None.
+
+    The draft's row is locked until the admin's transaction ends, so two saves of
+    the same draft go one after the other, the second one refused.
+    """
+    if opened_with is None:
+        return None
+    current = (
+        KazakhDraft.objects.select_for_update()
+        .select_related("saved_by")
+        .filter(article=article)
+        .first()
+    )
+    if stamp(current) == opened_with:
+        return None
+    if current is None:
+        return gettext(
+            "The Kazakh draft you opened has been published or discarded since: "
+            "saving now would replace what is there."
+        )
+    return gettext(
+        "%(user)s saved the Kazakh draft at %(time)s, after you opened it: saving now "
+        "would replace their text."
+    ) % {
+        "user": current.saved_by.get_username() if current.saved_by else "—",
+        "time": formats.time_format(timezone.localtime(current.saved_at), "TIME_FORMAT"),
+    }
 
 
 def discard(article):

@@ -409,6 +409,38 @@ def _update_later(channel, post, error, event):
     _block(channel, _backoff(attempts))
 
 
+def _change(channel, post, call, event, *, accepted):
+    """Send an edit or a withdrawal of a posted message: True when it is done.
+
+    A refusal that ``accepted(error)`` says leaves the message as wanted is
+    done too; one that cannot be taken now waits (``_update_later``); any other
+    refusal is given up with Telegram's reason (``event`` in the history).
+    """
+    _count_call(channel)
+    try:
+        botapi.call(*call)
+    except botapi.Refused as error:
+        if error.temporary:
+            _update_later(channel, post, error, event)
+            return False
+        if accepted(error):
+            return True
+        Post.objects.filter(pk=post.pk).update(
+            pending="", update_attempts=0, error=error.description
+        )
+        history.record(post, event, reason=error.description)
+        return False
+    except (botapi.NotDelivered, botapi.NoAnswer) as error:
+        _update_later(channel, post, error, event)
+        return False
+    return True
+
+
+def _gone(error):
+    """A message already deleted (or already saying "withdrawn") is withdrawn."""
+    return "not found" in error.description or error.not_modified
+
+
 def _edit(channel, post):
     photo, text = _content(post)
     target = {"chat_id": post.chat_id, "message_id": post.message_id, "parse_mode": "HTML"}
@@ -422,21 +454,7 @@ def _edit(channel, post):
         call = ("editMessageCaption", {**target, "caption": text}, None)
     else:
         call = ("editMessageText", {**target, "text": text}, None)
-    _count_call(channel)
-    try:
-        botapi.call(*call)
-    except botapi.Refused as error:
-        if error.temporary:
-            _update_later(channel, post, error, "edit_failed")
-            return 1
-        if not error.not_modified:
-            Post.objects.filter(pk=post.pk).update(
-                pending="", update_attempts=0, error=error.description
-            )
-            history.record(post, "edit_failed", reason=error.description)
-            return 1
-    except (botapi.NotDelivered, botapi.NoAnswer) as error:
-        _update_later(channel, post, error, "edit_failed")
+    if not _change(channel, post, call, "edit_failed", accepted=lambda error: error.not_modified):
         return 1
     Post.objects.filter(pk=post.pk, pending=Post.Pending.EDIT).update(
         pending="",
@@ -460,22 +478,7 @@ def _withdraw(channel, post):
         method = "editMessageCaption" if post.has_photo else "editMessageText"
         field = "caption" if post.has_photo else "text"
         call = (method, {**target, field: text, "parse_mode": "HTML"})
-    _count_call(channel)
-    try:
-        botapi.call(*call)
-    except botapi.Refused as error:
-        if error.temporary:
-            _update_later(channel, post, error, "withdraw_failed")
-            return 1
-        gone = "not found" in error.description or error.not_modified
-        if not gone:
-            Post.objects.filter(pk=post.pk).update(
-                pending="", update_attempts=0, error=error.description
-            )
-            history.record(post, "withdraw_failed", reason=error.description)
-            return 1
-    except (botapi.NotDelivered, botapi.NoAnswer) as error:
-        _update_later(channel, post, error, "withdraw_failed")
+    if not _change(channel, post, call, "withdraw_failed", accepted=_gone):
         return 1
     Post.objects.filter(pk=post.pk, pending=Post.Pending.DELETE).update(
         state=Post.State.WITHDRAWN,
